@@ -1,0 +1,11 @@
+"""brink: a close reading of one news text from 28 January 2022, as data, widgets and figures.
+
+``brink.load()`` gives the article and everything said about it as frozen records. Nothing here
+imports matplotlib: the figure helpers import it when they draw.
+"""
+
+from .loading import check, load
+from .problems import DataError, Problem
+
+__all__ = ["DataError", "Problem", "check", "load"]
+__version__ = "0.1.0"

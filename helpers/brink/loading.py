@@ -1,0 +1,495 @@
+"""Reading and checking a data folder.
+
+One pass reads every file and collects every problem it finds, so a teacher who edits the data
+sees the whole list at once instead of fixing one error per run. :func:`load` raises
+:class:`~brink.problems.DataError` when anything is wrong; :func:`check` returns the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .evidence import EvidenceError, locate, sentence_around
+from .problems import DataError, Problem
+from .records import (
+    Actor,
+    Article,
+    Corpus,
+    Event,
+    Position,
+    Source,
+    Span,
+    Statement,
+    TimeExpression,
+)
+
+DATA_DIR = Path(__file__).with_name("data")
+ARTICLE_TEXT = "article.txt"
+
+ACTOR_KINDS = ("person", "state", "organisation", "group", "institution", "media", "place")
+SIDES = ("russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none")
+FORMS = ("quote", "partial-quote", "paraphrase", "narration")
+FIDELITY = ("confirmed", "partly-confirmed", "loose", "unconfirmed", "not-applicable")
+PRECISIONS = ("day", "month", "range", "open")
+TENSES = ("past", "present", "future", "none")
+POSITION_KINDS = ("demand", "offer", "warning", "assessment", "refusal", "hope")
+STATUSES = ("ruled-out", "open-to-talks", "on-the-table", "under-review", "unclear")
+ORIGINS = ("text", "context")
+CONFIDENCE = ("High", "Medium")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+_MISSING = object()
+
+
+class _Entry:
+    """Reads the fields of one TOML table and records a :class:`Problem` for each bad one."""
+
+    def __init__(self, file: str, label: str, table: dict[str, Any], problems: list[Problem]):
+        self.file, self.label, self.table, self.problems = file, label, table, problems
+        self.read: set[str] = set()
+        self.ok = True
+
+    def problem(self, field: str | None, what: str, fix: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.file, self.label, field, what, fix))
+
+    def _get(self, name: str, required: bool) -> Any:
+        self.read.add(name)
+        value = self.table.get(name, _MISSING)
+        if value is _MISSING and required:
+            self.problem(name, "this field is missing", f"add `{name} = …` to this entry")
+        return value
+
+    def text(self, name: str, *, required: bool = True, choices: Iterable[str] | None = None,
+             default: str | None = None) -> str | None:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, str):
+            self.problem(name, f"expected text, found {_kind(value)}", f'write it in quotes: {name} = "…"')
+            return default
+        if not value.strip():
+            self.problem(name, "this field is empty", "write the value, or remove the field if it is optional")
+            return default
+        if choices is not None and value not in choices:
+            self.problem(name, f"{value!r} is not allowed", "use one of: " + ", ".join(choices))
+            return default
+        return value
+
+    def texts(self, name: str, *, required: bool = True, allow_empty: bool = False) -> tuple[str, ...]:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(name, f"expected a list of texts, found {_kind(value)}", f'write {name} = ["…", "…"]')
+            return ()
+        if not value and not allow_empty:
+            self.problem(name, "the list is empty", "give at least one value")
+        return tuple(value)
+
+    def boolean(self, name: str, *, required: bool = True, default: bool = False) -> bool:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, bool):
+            self.problem(name, f"expected true or false, found {_kind(value)}", f"write {name} = true or false")
+            return default
+        return value
+
+    def integer(self, name: str, *, required: bool = True) -> int | None:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(name, f"expected a whole number, found {_kind(value)}", f"write {name} = 3 (no quotes)")
+            return None
+        return value
+
+    def date(self, name: str, *, required: bool = True, open_word: str | None = None) -> dt.date | None:
+        """A date, written as a TOML date (2022-01-28) or as the text "2022-01-28"."""
+        value = self._get(name, required)
+        if value is _MISSING or (open_word is not None and value == open_word):
+            return None
+        fix = f"write {name} = 2022-01-28 (year-month-day)" + (f' or {name} = "{open_word}"' if open_word else "")
+        if isinstance(value, dt.datetime):
+            self.problem(name, "expected a date without a time", fix)
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.problem(name, f"{value!r} is not a real date", fix)
+                return None
+        self.problem(name, f"expected a date, found {_kind(value)}", fix)
+        return None
+
+    def raw(self, name: str, *, required: bool = True) -> Any:
+        value = self._get(name, required)
+        return None if value is _MISSING else value
+
+    def finish(self) -> None:
+        """Report fields nobody read: usually a typo in a field name."""
+        for name in sorted(set(self.table) - self.read):
+            self.problem(name, "unknown field", "check the spelling; allowed here: " + ", ".join(sorted(self.read)))
+
+
+def _kind(value: Any) -> str:
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
+             dict: "a table", dt.date: "a date", dt.datetime: "a date and time"}
+    return names.get(type(value), type(value).__name__)
+
+
+class _Reader:
+    """Reads one data folder; every method appends to ``self.problems`` instead of raising."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.paragraphs: tuple[str, ...] = ()
+
+    # -- files -------------------------------------------------------------------------------
+    def toml(self, name: str) -> dict[str, Any]:
+        path = self.folder / name
+        try:
+            with path.open("rb") as handle:
+                return tomllib.load(handle)
+        except FileNotFoundError:
+            self.problems.append(Problem(name, None, None, "the file is missing", f"restore {name} in {self.folder}"))
+        except tomllib.TOMLDecodeError as error:
+            self.problems.append(Problem(name, None, None, f"TOML syntax error: {error}",
+                                         "correct the syntax at that line (quotes, commas, brackets)"))
+        except UnicodeDecodeError:
+            self.problems.append(Problem(name, None, None, "the file is not UTF-8 text", "save it as UTF-8"))
+        return {}
+
+    def entries(self, name: str, key: str) -> Iterable[_Entry]:
+        """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`_Entry`."""
+        data = self.toml(name)
+        if not data:
+            return
+        tables = data.get(key)
+        extra = sorted(set(data) - {key})
+        if extra:
+            self.problems.append(Problem(name, None, extra[0], "unknown top-level key",
+                                         f"entries go in [[{key}]] tables"))
+        if not isinstance(tables, list):
+            self.problems.append(Problem(name, None, None, f"no [[{key}]] entries found",
+                                         f"write each entry under a [[{key}]] header"))
+            return
+        for number, table in enumerate(tables, start=1):
+            label = table.get("id") if isinstance(table.get("id"), str) else f"entry {number}"
+            yield _Entry(name, label, table, self.problems)
+
+    def article_text(self) -> tuple[str, ...]:
+        path = self.folder / ARTICLE_TEXT
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.problems.append(Problem(ARTICLE_TEXT, None, None, "the file is missing",
+                                         "restore article.txt: one paragraph per line"))
+            return ()
+        except UnicodeDecodeError:
+            self.problems.append(Problem(ARTICLE_TEXT, None, None, "the file is not UTF-8 text", "save it as UTF-8"))
+            return ()
+        paragraphs = tuple(text.removesuffix("\n").split("\n"))
+        for number, paragraph in enumerate(paragraphs, start=1):
+            if not paragraph.strip():
+                self.problems.append(Problem(ARTICLE_TEXT, f"line {number}", None, "empty line",
+                                             "remove it: every line is one paragraph"))
+        return paragraphs
+
+    # -- shared checks -----------------------------------------------------------------------
+    def span(self, entry: _Entry, field: str, text: str | None, paragraph: int | None) -> Span | None:
+        if text is None or not self.paragraphs:
+            return None
+        try:
+            return locate(self.paragraphs, text, paragraph)
+        except EvidenceError as error:
+            entry.problem(field, str(error), error.fix)
+            return None
+
+    def spans(self, entry: _Entry, field: str, *, required: bool = True) -> tuple[Span, ...]:
+        """Evidence given as "words", or as {text = "words", paragraph = N}, or a list of either."""
+        value = entry.raw(field, required=required)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        found = []
+        for item in items:
+            if isinstance(item, str):
+                text, paragraph = item, None
+            elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "paragraph"}:
+                text, paragraph = item["text"], item.get("paragraph")
+                if paragraph is not None and (isinstance(paragraph, bool) or not isinstance(paragraph, int)):
+                    entry.problem(field, "paragraph must be a whole number", "write paragraph = 5")
+                    continue
+            else:
+                entry.problem(field, "each piece of evidence must be text or {text = \"…\", paragraph = N}",
+                              f'write {field} = ["words from the article"]')
+                continue
+            span = self.span(entry, field, text, paragraph)
+            if span:
+                found.append(span)
+        if required and not items:
+            entry.problem(field, "no evidence given", "quote at least one piece of the article")
+        return tuple(found)
+
+    def known_ids(self, entry: _Entry, field: str, ids: Iterable[str], known: set[str], what: str) -> None:
+        for value in ids:
+            if value not in known:
+                entry.problem(field, f"unknown {what} id {value!r}", f"use an id from actors.toml: {', '.join(sorted(known))}")
+
+    def unique(self, file: str, items: list) -> list:
+        seen: set[str] = set()
+        for item in items:
+            if not ID_PATTERN.match(item.id):
+                self.problems.append(Problem(file, item.id, "id", "ids use lower-case letters, digits and hyphens",
+                                             "rename it, e.g. lavrov-no-war"))
+            if item.id in seen:
+                self.problems.append(Problem(file, item.id, "id", "this id is used twice", "give each entry its own id"))
+            seen.add(item.id)
+        return items
+
+    # -- kinds -------------------------------------------------------------------------------
+    def article(self) -> Article | None:
+        data = self.toml("article.toml")
+        if not data:
+            return None
+        table = data.get("article")
+        if not isinstance(table, dict):
+            self.problems.append(Problem("article.toml", None, None, "no [article] table", "put the metadata under [article]"))
+            return None
+        e = _Entry("article.toml", "article", table, self.problems)
+        time_text = e.text("published_time")
+        time = None
+        if time_text is not None:
+            try:
+                time = dt.time.fromisoformat(time_text)
+            except ValueError:
+                e.problem("published_time", f"{time_text!r} is not a time", 'write published_time = "08:38" (24-hour, US Eastern)')
+        record = dict(
+            outlet=e.text("outlet"), live_page_title=e.text("live_page_title"), headline=e.text("headline"),
+            authors=e.texts("authors"), published=e.date("published"), published_time=time,
+            published_time_label=e.text("published_time_label"), url=e.text("url"), rights=e.text("rights"),
+            missing_from_copy=e.texts("missing_from_copy", required=False),
+        )
+        e.finish()
+        if not e.ok or not self.paragraphs:
+            return None
+        return Article(paragraphs=self.paragraphs, **record)
+
+    def actors(self) -> list[Actor]:
+        actors = []
+        for e in self.entries("actors.toml", "actor"):
+            record = dict(id=e.text("id"), name=e.text("name"), kind=e.text("kind", choices=ACTOR_KINDS),
+                          side=e.text("side", choices=SIDES), role=e.text("role"),
+                          references=e.texts("references", allow_empty=True), speaks=e.boolean("speaks"),
+                          note=e.text("note", required=False, default=""))
+            for ref in record["references"]:
+                if self.paragraphs and not any(ref in p for p in self.paragraphs):
+                    e.problem("references", f"{ref!r} is not in the article", "copy the words exactly from article.txt")
+            e.finish()
+            if e.ok:
+                actors.append(Actor(**record))
+        return self.unique("actors.toml", actors)
+
+    def statements(self, actor_ids: set[str]) -> list[Statement]:
+        statements = []
+        for e in self.entries("statements.toml", "statement"):
+            speakers = e.texts("speakers")
+            about = e.texts("about", required=False)
+            self.known_ids(e, "speakers", speakers, actor_ids, "actor")
+            self.known_ids(e, "about", about, actor_ids, "actor")
+            form = e.text("form", choices=FORMS)
+            verb = e.text("verb", required=form != "narration")
+            evidence = self.span(e, "evidence", e.text("evidence"), e.integer("paragraph", required=False))
+            if evidence and verb:
+                paragraph = self.paragraphs[evidence.paragraph - 1]
+                start, end = sentence_around(paragraph, evidence.start, evidence.end)
+                if verb not in paragraph[start:end]:
+                    e.problem("verb", f"{verb!r} is not in the sentence that holds the evidence",
+                              "copy the reporting verb exactly as printed")
+            record = dict(id=e.text("id"), speakers=speakers, about=about, form=form, verb=verb,
+                          evidence=evidence, fidelity=e.text("fidelity", choices=FIDELITY),
+                          fidelity_note=e.text("fidelity_note", required=False, default=""))
+            e.finish()
+            if e.ok:
+                statements.append(Statement(**record))
+        return self.unique("statements.toml", statements)
+
+    def time_expressions(self) -> list[TimeExpression]:
+        expressions = []
+        for e in self.entries("time_expressions.toml", "time_expression"):
+            phrase = self.span(e, "phrase", e.text("phrase"), e.integer("paragraph", required=False))
+            earliest = e.date("earliest", open_word="open")
+            latest = e.date("latest", open_word="open")
+            precision = e.text("precision", choices=PRECISIONS)
+            if e.ok:
+                _check_precision(e, earliest, latest, precision)
+            record = dict(id=e.text("id"), phrase=phrase, earliest=earliest, latest=latest, precision=precision,
+                          tense=e.text("tense", choices=TENSES), reasoning=e.text("reasoning"))
+            e.finish()
+            if e.ok:
+                expressions.append(TimeExpression(**record))
+        return self.unique("time_expressions.toml", expressions)
+
+    def positions(self, actor_ids: set[str]) -> list[Position]:
+        positions = []
+        for e in self.entries("positions.toml", "position"):
+            voiced_by = e.texts("voiced_by", required=False)
+            self.known_ids(e, "voiced_by", voiced_by, actor_ids, "actor")
+            record = dict(id=e.text("id"), side=e.text("side", choices=SIDES),
+                          kind=e.text("kind", choices=POSITION_KINDS), summary=e.text("summary"),
+                          status=e.text("status", choices=STATUSES), evidence=self.spans(e, "evidence"),
+                          voiced_by=voiced_by, status_note=e.text("status_note", required=False, default=""))
+            e.finish()
+            if e.ok:
+                positions.append(Position(**record))
+        return self.unique("positions.toml", positions)
+
+    def events(self, published: dt.date | None) -> list[Event]:
+        events = []
+        for e in self.entries("events.toml", "event"):
+            origin = e.text("origin", choices=ORIGINS)
+            date, end_date = e.date("date"), e.date("end_date", required=False)
+            if date and end_date and end_date < date:
+                e.problem("end_date", f"ends ({end_date}) before it starts ({date})", "swap the dates or correct one")
+            known = e.raw("known_on_publication")
+            if known == "uncertain":
+                known = None
+            elif not isinstance(known, bool) and known is not None:
+                e.problem("known_on_publication", f"expected true, false or \"uncertain\", found {_kind(known)}",
+                          'write known_on_publication = true, false or "uncertain"')
+            evidence = self.spans(e, "evidence", required=origin == "text")
+            sources = self.sources(e, required=origin == "context")
+            confidence = e.text("confidence", required=bool(sources), choices=CONFIDENCE)
+            if origin == "text" and not evidence and e.ok:
+                e.problem("evidence", "an event from the text needs evidence", "quote the words that report it")
+            if date and published and e.ok:
+                _check_known(e, date, end_date or date, published, known)
+            record = dict(id=e.text("id"), date=date, end_date=end_date, title=e.text("title"), origin=origin,
+                          known_on_publication=known, evidence=evidence, sources=sources,
+                          confidence=confidence, note=e.text("note", required=False, default=""))
+            e.finish()
+            if e.ok:
+                events.append(Event(**record))
+        return self.unique("events.toml", events)
+
+    def sources(self, e: _Entry, *, required: bool) -> tuple[Source, ...]:
+        value = e.raw("sources", required=required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or (required and not value):
+            e.problem("sources", "expected a list of sources", 'write sources = [{issuer = "…", description = "…", url = "https://…"}]')
+            return ()
+        found = []
+        for number, table in enumerate(value, start=1):
+            if not isinstance(table, dict):
+                e.problem("sources", f"source {number} is not a table", 'write {issuer = "…", description = "…", url = "…"}')
+                continue
+            inner = _Entry(e.file, f"{e.label} source {number}", table, self.problems)
+            url = inner.text("url")
+            if url and not url.startswith(("https://", "http://")):
+                inner.problem("url", f"{url!r} is not a web address", "give the full address, starting https://")
+            record = dict(issuer=inner.text("issuer"), description=inner.text("description"), url=url,
+                          date=inner.date("date", required=False),
+                          via=inner.text("via", required=False, default=""))
+            inner.finish()
+            if inner.ok:
+                found.append(Source(**record))
+            else:
+                e.ok = False
+        return tuple(found)
+
+
+def _check_precision(e: _Entry, earliest: dt.date | None, latest: dt.date | None, precision: str | None) -> None:
+    if earliest and latest and latest < earliest:
+        e.problem("latest", f"latest ({latest}) is before earliest ({earliest})", "swap them or correct one")
+        return
+    if precision == "day" and (earliest is None or earliest != latest):
+        e.problem("precision", "a day needs earliest and latest on the same date", "set both to that day, or choose range")
+    elif precision == "month" and not (
+        earliest and latest and earliest.day == 1 and (latest + dt.timedelta(days=1)).day == 1
+        and (earliest.year, earliest.month) == (latest.year, latest.month)
+    ):
+        e.problem("precision", "a month runs from its first to its last day",
+                  "set earliest to the 1st and latest to the month's last day, or choose range")
+    elif precision == "range" and (earliest is None or latest is None):
+        e.problem("precision", "a range needs both ends", 'give both dates, or choose "open"')
+    elif precision == "open" and earliest is not None and latest is not None:
+        e.problem("precision", "an open expression has one end open", 'write "open" for the unknown end, or choose range')
+
+
+def _check_known(e: _Entry, start: dt.date, end: dt.date, published: dt.date, known: bool | None) -> None:
+    """``known_on_publication`` must agree with the dates wherever the dates settle it."""
+    if start > published and known is not False:
+        e.problem("known_on_publication", f"the event starts after {published}, so no reader could know it",
+                  "set known_on_publication = false")
+    elif end < published and known is not True:
+        e.problem("known_on_publication", f"the event ended before {published}, so it was known",
+                  "set known_on_publication = true")
+
+
+def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]]:
+    """Read a data folder; return the corpus (None when anything is wrong) and every problem."""
+    reader = _Reader(Path(folder) if folder is not None else DATA_DIR)
+    reader.paragraphs = reader.article_text()
+    article = reader.article()
+    actors = reader.actors()
+    actor_ids = {a.id for a in actors}
+    # Entries that failed are dropped above, so their ids still count as known here:
+    actor_ids |= _declared_ids(reader, "actors.toml", "actor")
+    corpus = Corpus(
+        article=article,
+        actors=tuple(actors),
+        statements=tuple(reader.statements(actor_ids)),
+        time_expressions=tuple(reader.time_expressions()),
+        positions=tuple(reader.positions(actor_ids)),
+        events=tuple(reader.events(article.published if article else None)),
+    )
+    problems = reader.problems
+    return (None if problems or article is None else corpus), problems
+
+
+def _declared_ids(reader: _Reader, name: str, key: str) -> set[str]:
+    try:
+        with (reader.folder / name).open("rb") as handle:
+            tables = tomllib.load(handle).get(key, [])
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return set()
+    return {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
+def check(folder: str | Path | None = None) -> list[Problem]:
+    """Every problem in a data folder; an empty list means it is clean."""
+    return read(folder)[1]
+
+
+def load(folder: str | Path | None = None) -> Corpus:
+    """The article and all its annotations; raises :class:`DataError` listing every problem."""
+    if folder is None:
+        return _load_package_data()
+    return _load(Path(folder))
+
+
+def _load(folder: Path) -> Corpus:
+    corpus, problems = read(folder)
+    if problems or corpus is None:
+        raise DataError(problems)
+    return corpus
+
+
+@lru_cache(maxsize=1)
+def _load_package_data() -> Corpus:
+    return _load(DATA_DIR)
+

@@ -1,0 +1,166 @@
+"""The typed, frozen records that every part of brink reads.
+
+Records hold data only. They are built (and checked) by :mod:`brink.loading`, so a record
+that exists is a record that passed validation: offsets point at verbatim evidence, ids
+resolve, dates are ordered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+PUBLICATION_ZONE = "America/New_York"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A verbatim piece of the article: ``article.paragraphs[paragraph - 1][start:end] == text``."""
+
+    text: str
+    paragraph: int  # 1-based
+    start: int  # 0-based character offset into the paragraph
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an outside fact comes from: cite by issuer and date, link the best URL we have."""
+
+    issuer: str  # who issued the text or report, e.g. "Russian Foreign Ministry"
+    description: str  # what the document is, in our words (not a headline)
+    url: str
+    date: dt.date | None = None
+    via: str = ""  # where our copy lives when the URL is not the issuer's own site
+
+
+@dataclass(frozen=True)
+class Article:
+    outlet: str
+    live_page_title: str
+    headline: str
+    authors: tuple[str, ...]
+    published: dt.date
+    published_time: dt.time  # local time in PUBLICATION_ZONE (US Eastern)
+    published_time_label: str  # as the outlet printed it, e.g. "8:38 a.m. ET"
+    url: str
+    rights: str
+    paragraphs: tuple[str, ...]
+    missing_from_copy: tuple[str, ...] = ()
+
+    @property
+    def published_at(self) -> dt.datetime:
+        """The publication moment as an aware datetime (US Eastern)."""
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.combine(self.published, self.published_time, ZoneInfo(PUBLICATION_ZONE))
+
+    def published_in(self, zone: str) -> dt.datetime:
+        """The publication moment on another clock, e.g. ``"Europe/Moscow"``."""
+        from zoneinfo import ZoneInfo
+
+        return self.published_at.astimezone(ZoneInfo(zone))
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | state | organisation | group | institution | media | place
+    side: str
+    role: str
+    references: tuple[str, ...]  # the words the text uses for the actor (each occurs in it)
+    speaks: bool  # False when the text never gives this actor a voice
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    speakers: tuple[str, ...]  # actor ids
+    verb: str | None  # the reporting verb as printed; None for the reporter's own narration
+    form: str  # quote | partial-quote | paraphrase | narration
+    evidence: Span
+    fidelity: str  # confirmed | partly-confirmed | loose | unconfirmed | not-applicable
+    fidelity_note: str = ""
+    about: tuple[str, ...] = ()  # actor ids the statement is about, when not its speakers
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    id: str
+    phrase: Span
+    earliest: dt.date | None  # None: open towards the past
+    latest: dt.date | None  # None: open towards the future
+    precision: str  # day | month | range | open
+    reasoning: str
+    tense: str  # past | present | future | none: what the sentence's verb says about direction
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    side: str
+    kind: str  # demand | offer | warning | assessment | refusal | hope
+    summary: str
+    status: str  # ruled-out | open-to-talks | on-the-table | under-review | unclear
+    evidence: tuple[Span, ...]
+    voiced_by: tuple[str, ...] = ()  # actor ids
+    status_note: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: dt.date
+    end_date: dt.date | None
+    title: str
+    origin: str  # text | context
+    known_on_publication: bool | None  # None: the timing against 8:38 a.m. ET is not known
+    evidence: tuple[Span, ...] = ()
+    sources: tuple[Source, ...] = ()
+    confidence: str | None = None  # High | Medium, for context events
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The article and everything said about it, as loaded from one data folder."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    statements: tuple[Statement, ...]
+    time_expressions: tuple[TimeExpression, ...]
+    positions: tuple[Position, ...]
+    events: tuple[Event, ...]
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def actor(self, actor_id: str) -> Actor:
+        return self._lookup("actors", actor_id)
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._lookup("statements", statement_id)
+
+    def position(self, position_id: str) -> Position:
+        return self._lookup("positions", position_id)
+
+    def event(self, event_id: str) -> Event:
+        return self._lookup("events", event_id)
+
+    def time_expression(self, expression_id: str) -> TimeExpression:
+        return self._lookup("time_expressions", expression_id)
+
+    def statements_in(self, paragraph: int) -> tuple[Statement, ...]:
+        """Statements whose evidence lies in paragraph ``paragraph`` (1-based), in reading order."""
+        found = [s for s in self.statements if s.evidence.paragraph == paragraph]
+        return tuple(sorted(found, key=lambda s: (s.evidence.start, s.evidence.end)))
+
+    def _lookup(self, kind: str, key: str):
+        table = self._index.get(kind)
+        if table is None:
+            table = {item.id: item for item in getattr(self, kind)}
+            self._index[kind] = table
+        try:
+            return table[key]
+        except KeyError:
+            raise KeyError(f"no {kind[:-1].replace('_', ' ')} with id {key!r}") from None
