@@ -25,7 +25,7 @@ def _check(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .export import to_json
 
-    corpus, problems = read(args.folder or DATA_DIR)
+    corpus, _ = read(args.folder or DATA_DIR)
     if corpus is None:
         print("Cannot export: the data has problems. Run `python -m brink check` to list them.", file=sys.stderr)
         return 1

@@ -7,7 +7,7 @@ cannot slip through.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .records import Span
 
@@ -48,7 +48,7 @@ def locate(paragraphs: Sequence[str], text: str, paragraph: int | None = None) -
         raise EvidenceError(
             f"{text!r} is not in {where}",
             "copy the words exactly from article.txt (curly “ ” and straight \" quotes differ, "
-            "and so does -- from a dash)" + _near_miss_hint(paragraphs, text),
+            "and so does -- from a dash)" + _near_miss_hint(paragraphs, text, numbers),
         )
     if len(hits) > 1:
         places = ", ".join(f"P{n}" for n, _ in hits)
@@ -62,12 +62,12 @@ def locate(paragraphs: Sequence[str], text: str, paragraph: int | None = None) -
     return Span(text=text, paragraph=number, start=start, end=start + len(text))
 
 
-def _near_miss_hint(paragraphs: Sequence[str], text: str) -> str:
-    """Say where the evidence would match if quote marks and dashes were normalised."""
+def _near_miss_hint(paragraphs: Sequence[str], text: str, numbers: Iterable[int]) -> str:
+    """Say where the evidence would match if quote marks, dashes and capitals were ignored."""
     table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "--", "–": "--"})
     wanted = text.translate(table).casefold()
-    for number, paragraph in enumerate(paragraphs, start=1):
-        if wanted in paragraph.translate(table).casefold():
+    for number in numbers:
+        if wanted in paragraphs[number - 1].translate(table).casefold():
             return f"; it nearly matches P{number} if quote marks, dashes or capitals are ignored"
     return ""
 

@@ -1,0 +1,55 @@
+# brink: two commands for everyone.
+#   make lab    set up .venv (first time only) and open the course in JupyterLab
+#   make test   run every check: lint, data, unit tests, and every notebook (nbval)
+
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.brink-installed
+# The first Python 3.11+ that runs; override with `make lab PYTHON=/path/to/python3.12`.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+  $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test lint data-check binder-check golden clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make lab    - set up .venv (first time only) and open the course in JupyterLab"
+	@echo "make test   - run every check"
+	@echo "make binder-check - install binder/requirements.txt in a throw-away venv and run pip check"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "brink needs Python 3.11 or newer, and none was found on PATH." >&2; \
+	  echo "Install one (python.org, or your package manager), or run: make lab PYTHON=/path/to/python3.11" >&2; \
+	  exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the package definition changes (or the venv is new).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+data-check: $(STAMP)
+	$(BIN)/python -m brink check
+
+test: lint data-check
+	$(BIN)/python -m pytest
+
+binder-check:
+	bash tools/binder_check.sh
+
+# Re-run the notebooks and keep outputs only in their golden (nbval-check-output) cells.
+golden: $(STAMP)
+	$(BIN)/python tools/golden.py notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache
