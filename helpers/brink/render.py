@@ -1,0 +1,162 @@
+"""Static renderings of the data: HTML for the notebook, plain text for everything else.
+
+These are the "static twins" of the widgets. They need no front end, so they show on GitHub, in
+an exported HTML file, on paper and to a screen reader. Every piece of text that comes from the
+data is HTML-escaped here, in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .records import Corpus, Span, Statement
+
+FORM_LABELS = {
+    "quote": "direct quote",
+    "partial-quote": "partial quote",
+    "paraphrase": "paraphrase",
+    "narration": "reporter's own words",
+}
+FIDELITY_LABELS = {
+    "confirmed": "confirmed",
+    "partly-confirmed": "partly confirmed",
+    "loose": "loose rendering",
+    "unconfirmed": "not confirmed",
+    "not-applicable": "no single source to check",
+}
+ZONES = (("US Eastern", "America/New_York"), ("Moscow", "Europe/Moscow"), ("Kyiv", "Europe/Kyiv"))
+
+
+@dataclass(frozen=True)
+class Static:
+    """A block that displays as HTML in Jupyter and as plain text anywhere else."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def speaker_names(corpus: Corpus, statement: Statement) -> str:
+    return " and ".join(corpus.actor(a).name for a in statement.speakers)
+
+
+def statement_label(corpus: Corpus, statement: Statement) -> str:
+    """A short label such as "S4", numbered in the order of the statements file."""
+    return f"S{corpus.statements.index(statement) + 1}"
+
+
+def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """An accessible HTML table: a caption and column headers with scope. Cells are pre-escaped."""
+    head = "".join(f'<th scope="col" style="text-align:left">{h}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="text-align:left;vertical-align:top">{c}</td>' for c in row) + "</tr>"
+        for row in rows
+    )
+    return (f'<table class="brink-table"><caption style="text-align:left;font-weight:bold">{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _text_table(header: list[str], rows: list[list[str]]) -> str:
+    """The same rows as plain text, one record per block, for print and screen readers."""
+    blocks = []
+    for row in rows:
+        blocks.append("\n".join(f"{h}: {c}" for h, c in zip(header, row, strict=True)))
+    return "\n\n".join(blocks)
+
+
+def source_card(corpus: Corpus) -> Static:
+    """Who published the text, when (on three clocks), what kind of text it is, and what our copy lacks."""
+    a = corpus.article
+    times = "; ".join(f"{a.published_in(zone):%H:%M} {name}" for name, zone in ZONES)
+    rows = [
+        ("Outlet", a.outlet),
+        ("Live page", a.live_page_title),
+        ("Post headline", f"{a.headline} (from the archived page; not in our copy)"),
+        ("Written by", " and ".join(a.authors)),
+        ("Published", f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.published_time_label} ({times})"),
+        ("Kind of text", "A news report: one post on a live-updates page. The people it quotes have opinions; "
+                         "the report itself is not an opinion piece."),
+        ("What our copy lacks", "; ".join(a.missing_from_copy)),
+        ("Web address", a.url),
+        ("Rights", a.rights),
+    ]
+    html_rows = [[escape(k), escape(v)] for k, v in rows]
+    html_rows[7][1] = f'<a href="{escape(a.url)}">{escape(a.url)}</a>'
+    body = "".join(f'<tr><th scope="row" style="text-align:left;vertical-align:top">{k}</th>'
+                   f'<td style="text-align:left">{v}</td></tr>' for k, v in html_rows)
+    html = (f'<table class="brink-source-card"><caption style="text-align:left;font-weight:bold">'
+            f"Source card</caption><tbody>{body}</tbody></table>")
+    text = "Source card\n" + "\n".join(f"{k}: {v}" for k, v in rows)
+    return Static(html, text)
+
+
+def article(corpus: Corpus) -> Static:
+    """The full text with paragraph numbers P1–P9, exactly as in the data."""
+    paragraphs = corpus.article.paragraphs
+    html = "".join(f'<p><strong>P{n}</strong>&nbsp; {escape(p)}</p>' for n, p in enumerate(paragraphs, start=1))
+    text = "\n\n".join(f"P{n}  {p}" for n, p in enumerate(paragraphs, start=1))
+    return Static(f'<div class="brink-article">{html}</div>', text)
+
+
+def marked_paragraph(corpus: Corpus, number: int) -> str:
+    """Paragraph ``number`` as HTML with each statement's words marked and labelled [S4] etc.
+
+    The mark is a highlight *and* an underline *and* a bracketed label, so it does not rely on colour.
+    Where two statements overlap, the later one is listed but not marked a second time.
+    """
+    paragraph = corpus.article.paragraphs[number - 1]
+    pieces, cursor = [], 0
+    for statement in corpus.statements_in(number):
+        span: Span = statement.evidence
+        if span.start < cursor:
+            continue
+        label = statement_label(corpus, statement)
+        pieces.append(escape(paragraph[cursor:span.start]))
+        pieces.append(f'<mark style="text-decoration:underline;background:#fff3bf;color:#000">'
+                      f"{escape(paragraph[span.start:span.end])}</mark><sup>[{label}]</sup>")
+        cursor = span.end
+    pieces.append(escape(paragraph[cursor:]))
+    return "".join(pieces)
+
+
+def paragraph_view(corpus: Corpus, number: int) -> Static:
+    """One paragraph with its statements listed under it: what the paragraph browser shows."""
+    statements = corpus.statements_in(number)
+    items_html, items_text = [], []
+    for s in statements:
+        label = statement_label(corpus, s)
+        verb = f", verb “{s.verb}”" if s.verb else ""
+        description = f"{speaker_names(corpus, s)}: {FORM_LABELS[s.form]}{verb}."
+        items_html.append(f"<li><strong>[{label}]</strong> {escape(description)}</li>")
+        items_text.append(f"  - [{label}] {description}")
+    count = len(statements)
+    heading = f"Paragraph {number} of {len(corpus.article.paragraphs)}"
+    listing = (f"<p>{count} statement{'s' if count != 1 else ''} in this paragraph:</p><ul>{''.join(items_html)}</ul>"
+               if statements else "<p>No one is quoted or paraphrased in this paragraph.</p>")
+    html = (f'<div class="brink-paragraph" aria-live="polite"><p><strong>{heading}</strong></p>'
+            f'<blockquote>{marked_paragraph(corpus, number)}</blockquote>{listing}</div>')
+    text_listing = "\n".join(items_text) if statements else "  No one is quoted or paraphrased in this paragraph."
+    text = f"{heading}\n{corpus.article.paragraphs[number - 1]}\n{text_listing}"
+    return Static(html, text)
+
+
+def statements_table(corpus: Corpus) -> Static:
+    """Every statement: where it is, who speaks, the verb, the form, the words, and how it checks out."""
+    header = ["#", "Para.", "Who", "Verb", "Form", "Words in the text", "Checked against sources"]
+    rows = [
+        [statement_label(corpus, s), f"P{s.evidence.paragraph}", speaker_names(corpus, s), s.verb or "—",
+         FORM_LABELS[s.form], s.evidence.text, FIDELITY_LABELS[s.fidelity]]
+        for s in corpus.statements
+    ]
+    caption = f"All {len(rows)} statements in the text, in the order of the data file"
+    html = _table(escape(caption), header, [[escape(c) for c in row] for row in rows])
+    return Static(html, caption + "\n\n" + _text_table(header, rows))

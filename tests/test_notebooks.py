@@ -1,0 +1,72 @@
+"""Notebooks are committed clean, and run top to bottom twice with identical, warning-free output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted(Path(__file__).parents[1].joinpath("notebooks").glob("*.ipynb"))
+GOLDEN = "nbval-check-output"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_there_is_a_start_notebook():
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00-start-here.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_clean(path: Path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert "widgets" not in nb["metadata"], "widget state must not be committed"
+    golden = 0
+    for index, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        tags = cell.get("metadata", {}).get("tags", [])
+        if GOLDEN in tags:
+            golden += 1
+            assert cell["outputs"], f"golden cell {index} has no stored output: run `make golden`"
+        else:
+            assert cell["execution_count"] is None, f"cell {index} has an execution count"
+            assert not cell["outputs"], f"cell {index} has outputs but is not a golden cell"
+    assert golden, "each notebook pins at least one output with the nbval-check-output tag"
+
+
+def _run(path: Path) -> list[list[dict]]:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    runs = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.outputs:
+            data = {k: v for k, v in output.get("data", {}).items() if k not in (WIDGET_VIEW, "image/png")}
+            outputs.append({"type": output.output_type, "name": output.get("name"), "text": output.get("text"),
+                            "data": data})
+        runs.append(outputs)
+    return runs
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_runs_twice_the_same_with_no_errors_or_warnings(path: Path):
+    first, second = _run(path), _run(path)
+    for number, outputs in enumerate(first):
+        for output in outputs:
+            assert output["type"] != "error", f"code cell {number} raised an error"
+            assert output["name"] != "stderr", f"code cell {number} wrote to stderr: {output['text']}"
+    assert first == second, "the notebook's output changed between two runs"
+
+
+def test_import_brink_does_not_import_matplotlib():
+    code = "import sys, brink, brink.views, brink.render; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
