@@ -70,3 +70,15 @@ def test_import_brink_does_not_import_matplotlib():
     code = "import sys, brink, brink.views, brink.render; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_notebooks_can_import_brink_without_an_install():
+    """On a JupyterHub reached by nbgitpuller nothing is installed: notebooks/brink links to the package."""
+    link = Path(__file__).parents[1] / "notebooks" / "brink"
+    assert link.is_symlink() and link.resolve() == (Path(__file__).parents[1] / "helpers" / "brink").resolve()
+    code = "import brink; print(brink.__file__); print(brink.load().article.outlet)"
+    # -S: no site-packages, so only the link in the notebooks folder can provide brink.
+    result = subprocess.run([sys.executable, "-S", "-c", code], cwd=link.parent, capture_output=True, text=True,
+                            check=True)
+    where, outlet = result.stdout.split()
+    assert Path(where).parent == link and outlet == "CNN"
