@@ -1,6 +1,6 @@
 # brink: two commands for everyone.
 #   make lab    set up .venv (first time only) and open the course in JupyterLab
-#   make test   run every check: lint, data, unit tests, and every notebook (nbval)
+#   make test   run every check: lint, data, answer keys, unit tests, and every notebook (nbval)
 
 SHELL := /bin/bash
 VENV ?= .venv
@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 data-check: $(STAMP)
 	$(BIN)/python -m brink check
+	$(BIN)/python -m brink lessons --check
 
 test: lint data-check
 	$(BIN)/python -m pytest

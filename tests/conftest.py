@@ -9,9 +9,46 @@ os.environ.setdefault("MPLBACKEND", "Agg")  # before anything imports pyplot
 from brink.loading import DATA_DIR
 
 
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` with ``new`` in a data file, insisting that ``old`` is there."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the package data that a test may break."""
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+@pytest.fixture
+def kit_folder(data_copy: Path) -> Path:
+    """The package data plus one exercise of every type (notebook "99-kit")."""
+    shutil.copy(FIXTURES / "kit-all-types.toml", data_copy / "exercises" / "99-kit.toml")
+    return data_copy
+
+
+@pytest.fixture
+def kit(kit_folder: Path):
+    import brink
+
+    return brink.load(kit_folder)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_answers(tmp_path: Path, monkeypatch):
+    """Tests never write into a real my-answers folder, and start in self-study mode."""
+    from brink import modes
+
+    monkeypatch.setenv("BRINK_JOURNAL_DIR", str(tmp_path / "answers"))
+    monkeypatch.delenv("BRINK_MODE", raising=False)
+    modes.reset()
+    yield
+    modes.reset()

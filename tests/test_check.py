@@ -5,15 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import edit
 
 from brink.__main__ import main
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def run_check(folder: Path, capsys) -> tuple[int, str]:

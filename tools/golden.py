@@ -14,6 +14,7 @@ import nbformat
 from nbclient import NotebookClient
 
 GOLDEN = "nbval-check-output"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
@@ -31,6 +32,9 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if GOLDEN not in cell.metadata.get("tags", []):
             cell.execution_count = None
             cell.outputs = []
+            continue
+        for output in cell.outputs:  # keep a widget's static twin, not its live view (its id changes every run)
+            output.get("data", {}).pop(WIDGET_VIEW, None)
     return nb
 
 

@@ -5,7 +5,8 @@ imports matplotlib: the figure helpers import it when they draw.
 """
 
 from .loading import check, load
+from .modes import classroom, release_reveals, self_study
 from .problems import DataError, Problem
 
-__all__ = ["DataError", "Problem", "check", "load"]
+__all__ = ["DataError", "Problem", "check", "classroom", "load", "release_reveals", "self_study"]
 __version__ = "0.1.0"

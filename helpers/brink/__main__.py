@@ -1,4 +1,10 @@
-"""Command line: ``python -m brink check [DIR]`` and ``python -m brink export [DIR]``."""
+"""Command line.
+
+    python -m brink check [DIR]                  validate a data folder
+    python -m brink export [DIR]                 the annotated article as JSON
+    python -m brink lessons [--check]            regenerate (or verify) the answer keys in lessons/
+    python -m brink journal export [--format F]  a student's saved answers as one readable file
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .loading import DATA_DIR, read
 
@@ -34,6 +41,54 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lessons(args: argparse.Namespace) -> int:
+    from .keys import update
+
+    corpus, _ = read(args.data or DATA_DIR)
+    if corpus is None:
+        print("The data has problems; run `python -m brink check` first.", file=sys.stderr)
+        return 1
+    lessons = Path(args.lessons)
+    if not lessons.is_dir():
+        print(f"No lessons folder at {lessons}; run this from the repository root or pass --lessons.", file=sys.stderr)
+        return 1
+    statuses, missing = update(corpus, lessons, write=not args.check)
+    stale = [s for s in statuses if not s.current]
+    for notebook in missing:
+        print(f"No answer key for notebook {notebook}: add <!-- brink:keys {notebook} --> … <!-- /brink:keys --> "
+              f"to its guide in {lessons}.")
+    if args.check:
+        for s in stale:
+            print(f"Out of date: the key for {s.notebook} in {s.path}. Run `python -m brink lessons` to regenerate it.")
+        if not stale and not missing:
+            print(f"All {len(statuses)} answer keys in {lessons} match the exercise data.")
+        return 1 if stale or missing else 0
+    print(f"Updated {len(stale)} of {len(statuses)} answer keys in {lessons}.")
+    return 1 if missing else 0
+
+
+def _journal_export(args: argparse.Namespace) -> int:
+    from .handin import BASENAME, collect, render
+    from .journal import journal_dir
+
+    folder = Path(args.dir) if args.dir else journal_dir()
+    answers = collect(folder)
+    text = render(answers, args.format)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output) if args.output else folder / f"{BASENAME}.{args.format}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"Could not write {target}: {error}", file=sys.stderr)
+        return 1
+    count = sum(len(rows) for rows in answers.values())
+    print(f"Wrote {count} saved answer{'s' if count != 1 else ''} from {folder} to {target}.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m brink", description="Tools for the brink course data.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -43,6 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the annotated article as JSON to stdout")
     export.add_argument("folder", nargs="?", help="a folder holding article.txt and the .toml files")
     export.set_defaults(run=_export)
+    lessons = commands.add_parser("lessons", help="regenerate the answer keys in lessons/ from the exercise data")
+    lessons.add_argument("--check", action="store_true", help="only compare; exit 1 if a key is out of date")
+    lessons.add_argument("--lessons", default="lessons", help="the lessons folder (default: ./lessons)")
+    lessons.add_argument("--data", help="a data folder other than the package's own")
+    lessons.set_defaults(run=_lessons)
+    journal = commands.add_parser("journal", help="work with saved answers")
+    journal_commands = journal.add_subparsers(dest="journal_command", required=True)
+    handin = journal_commands.add_parser("export", help="write all saved answers as one readable file")
+    handin.add_argument("--dir", help="the answers folder (default: $BRINK_JOURNAL_DIR or ./my-answers)")
+    handin.add_argument("--format", choices=("html", "md", "json"), default="html")
+    handin.add_argument("--output", "-o", help="the file to write, or - for standard output")
+    handin.set_defaults(run=_journal_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .evidence import EvidenceError, locate, sentence_around
+from .exercises import read_exercises
+from .fields import Entry, kind_name
 from .problems import DataError, Problem
 from .records import (
     Actor,
@@ -44,112 +46,7 @@ ORIGINS = ("text", "context")
 CONFIDENCE = ("High", "Medium")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-_MISSING = object()
-
-
-class _Entry:
-    """Reads the fields of one TOML table and records a :class:`Problem` for each bad one."""
-
-    def __init__(self, file: str, label: str, table: dict[str, Any], problems: list[Problem]):
-        self.file, self.label, self.table, self.problems = file, label, table, problems
-        self.read: set[str] = set()
-        self.ok = True
-
-    def problem(self, field: str | None, what: str, fix: str) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.file, self.label, field, what, fix))
-
-    def _get(self, name: str, required: bool) -> Any:
-        self.read.add(name)
-        value = self.table.get(name, _MISSING)
-        if value is _MISSING and required:
-            self.problem(name, "this field is missing", f"add `{name} = …` to this entry")
-        return value
-
-    def text(self, name: str, *, required: bool = True, choices: Iterable[str] | None = None,
-             default: str | None = None) -> str | None:
-        value = self._get(name, required)
-        if value is _MISSING:
-            return default
-        if not isinstance(value, str):
-            self.problem(name, f"expected text, found {_kind(value)}", f'write it in quotes: {name} = "…"')
-            return default
-        if not value.strip():
-            self.problem(name, "this field is empty", "write the value, or remove the field if it is optional")
-            return default
-        if choices is not None and value not in choices:
-            self.problem(name, f"{value!r} is not allowed", "use one of: " + ", ".join(choices))
-            return default
-        return value
-
-    def texts(self, name: str, *, required: bool = True, allow_empty: bool = False) -> tuple[str, ...]:
-        value = self._get(name, required)
-        if value is _MISSING:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(name, f"expected a list of texts, found {_kind(value)}", f'write {name} = ["…", "…"]')
-            return ()
-        if not value and not allow_empty:
-            self.problem(name, "the list is empty", "give at least one value")
-        return tuple(value)
-
-    def boolean(self, name: str, *, required: bool = True, default: bool = False) -> bool:
-        value = self._get(name, required)
-        if value is _MISSING:
-            return default
-        if not isinstance(value, bool):
-            self.problem(name, f"expected true or false, found {_kind(value)}", f"write {name} = true or false")
-            return default
-        return value
-
-    def integer(self, name: str, *, required: bool = True) -> int | None:
-        value = self._get(name, required)
-        if value is _MISSING:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(name, f"expected a whole number, found {_kind(value)}", f"write {name} = 3 (no quotes)")
-            return None
-        return value
-
-    def date(self, name: str, *, required: bool = True, open_word: str | None = None) -> dt.date | None:
-        """A date, written as a TOML date (2022-01-28) or as the text "2022-01-28"."""
-        value = self._get(name, required)
-        if value is _MISSING or (open_word is not None and value == open_word):
-            return None
-        fix = f"write {name} = 2022-01-28 (year-month-day)" + (f' or {name} = "{open_word}"' if open_word else "")
-        if isinstance(value, dt.datetime):
-            self.problem(name, "expected a date without a time", fix)
-            return None
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                self.problem(name, f"{value!r} is not a real date", fix)
-                return None
-        self.problem(name, f"expected a date, found {_kind(value)}", fix)
-        return None
-
-    def raw(self, name: str, *, required: bool = True) -> Any:
-        value = self._get(name, required)
-        return None if value is _MISSING else value
-
-    def finish(self) -> None:
-        """Report fields nobody read: usually a typo in a field name."""
-        for name in sorted(set(self.table) - self.read):
-            self.problem(name, "unknown field", "check the spelling; allowed here: " + ", ".join(sorted(self.read)))
-
-
-def _kind(value: Any) -> str:
-    names = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
-             dict: "a table", dt.date: "a date", dt.datetime: "a date and time"}
-    return names.get(type(value), type(value).__name__)
-
-
-class _Reader:
+class Reader:
     """Reads one data folder; every method appends to ``self.problems`` instead of raising."""
 
     def __init__(self, folder: Path):
@@ -172,8 +69,8 @@ class _Reader:
             self.problems.append(Problem(name, None, None, "the file is not UTF-8 text", "save it as UTF-8"))
         return {}
 
-    def entries(self, name: str, key: str) -> Iterable[_Entry]:
-        """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`_Entry`."""
+    def entries(self, name: str, key: str) -> Iterable[Entry]:
+        """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`Entry`."""
         data = self.toml(name)
         if not data:
             return
@@ -188,7 +85,7 @@ class _Reader:
             return
         for number, table in enumerate(tables, start=1):
             label = table.get("id") if isinstance(table.get("id"), str) else f"entry {number}"
-            yield _Entry(name, label, table, self.problems)
+            yield Entry(name, label, table, self.problems)
 
     def article_text(self) -> tuple[str, ...]:
         path = self.folder / ARTICLE_TEXT
@@ -209,7 +106,7 @@ class _Reader:
         return paragraphs
 
     # -- shared checks -----------------------------------------------------------------------
-    def span(self, entry: _Entry, field: str, text: str | None, paragraph: int | None) -> Span | None:
+    def span(self, entry: Entry, field: str, text: str | None, paragraph: int | None) -> Span | None:
         if text is None or not self.paragraphs:
             return None
         try:
@@ -218,7 +115,7 @@ class _Reader:
             entry.problem(field, str(error), error.fix)
             return None
 
-    def spans(self, entry: _Entry, field: str, *, required: bool = True) -> tuple[Span, ...]:
+    def spans(self, entry: Entry, field: str, *, required: bool = True) -> tuple[Span, ...]:
         """Evidence given as "words", or as {text = "words", paragraph = N}, or a list of either."""
         value = entry.raw(field, required=required)
         if value is None:
@@ -244,7 +141,7 @@ class _Reader:
             entry.problem(field, "no evidence given", "quote at least one piece of the article")
         return tuple(found)
 
-    def known_ids(self, entry: _Entry, field: str, ids: Iterable[str], known: set[str], what: str) -> None:
+    def known_ids(self, entry: Entry, field: str, ids: Iterable[str], known: set[str], what: str) -> None:
         for value in ids:
             if value not in known:
                 entry.problem(field, f"unknown {what} id {value!r}", f"use an id from actors.toml: {', '.join(sorted(known))}")
@@ -269,7 +166,7 @@ class _Reader:
         if not isinstance(table, dict):
             self.problems.append(Problem("article.toml", None, None, "no [article] table", "put the metadata under [article]"))
             return None
-        e = _Entry("article.toml", "article", table, self.problems)
+        e = Entry("article.toml", "article", table, self.problems)
         time_text = e.text("published_time")
         time = None
         if time_text is not None:
@@ -368,7 +265,7 @@ class _Reader:
             if known == "uncertain":
                 known = None
             elif not isinstance(known, bool) and known is not None:
-                e.problem("known_on_publication", f"expected true, false or \"uncertain\", found {_kind(known)}",
+                e.problem("known_on_publication", f"expected true, false or \"uncertain\", found {kind_name(known)}",
                           'write known_on_publication = true, false or "uncertain"')
             evidence = self.spans(e, "evidence", required=origin == "text")
             sources = self.sources(e, required=origin == "context")
@@ -385,7 +282,7 @@ class _Reader:
                 events.append(Event(**record))
         return self.unique("events.toml", events)
 
-    def sources(self, e: _Entry, *, required: bool) -> tuple[Source, ...]:
+    def sources(self, e: Entry, *, required: bool) -> tuple[Source, ...]:
         value = e.raw("sources", required=required)
         if value is None:
             return ()
@@ -397,7 +294,7 @@ class _Reader:
             if not isinstance(table, dict):
                 e.problem("sources", f"source {number} is not a table", 'write {issuer = "…", description = "…", url = "…"}')
                 continue
-            inner = _Entry(e.file, f"{e.label} source {number}", table, self.problems)
+            inner = Entry(e.file, f"{e.label} source {number}", table, self.problems)
             url = inner.text("url")
             if url and not url.startswith(("https://", "http://")):
                 inner.problem("url", f"{url!r} is not a web address", "give the full address, starting https://")
@@ -412,7 +309,7 @@ class _Reader:
         return tuple(found)
 
 
-def _check_precision(e: _Entry, earliest: dt.date | None, latest: dt.date | None, precision: str | None) -> None:
+def _check_precision(e: Entry, earliest: dt.date | None, latest: dt.date | None, precision: str | None) -> None:
     if earliest and latest and latest < earliest:
         e.problem("latest", f"latest ({latest}) is before earliest ({earliest})", "swap them or correct one")
         return
@@ -430,7 +327,7 @@ def _check_precision(e: _Entry, earliest: dt.date | None, latest: dt.date | None
         e.problem("precision", "an open expression has one end open", 'write "open" for the unknown end, or choose range')
 
 
-def _check_known(e: _Entry, start: dt.date, end: dt.date, published: dt.date, known: bool | None) -> None:
+def _check_known(e: Entry, start: dt.date, end: dt.date, published: dt.date, known: bool | None) -> None:
     """``known_on_publication`` must agree with the dates wherever the dates settle it."""
     if start > published and known is not False:
         e.problem("known_on_publication", f"the event starts after {published}, so no reader could know it",
@@ -442,26 +339,30 @@ def _check_known(e: _Entry, start: dt.date, end: dt.date, published: dt.date, kn
 
 def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Read a data folder; return the corpus (None when anything is wrong) and every problem."""
-    reader = _Reader(Path(folder) if folder is not None else DATA_DIR)
+    reader = Reader(Path(folder) if folder is not None else DATA_DIR)
     reader.paragraphs = reader.article_text()
     article = reader.article()
     actors = reader.actors()
     actor_ids = {a.id for a in actors}
     # Entries that failed are dropped above, so their ids still count as known here:
     actor_ids |= _declared_ids(reader, "actors.toml", "actor")
+    expressions = reader.time_expressions()
+    events = reader.events(article.published if article else None)
+    exercises = read_exercises(reader, {t.id: t for t in expressions}, {e.id: e for e in events})
     corpus = Corpus(
         article=article,
         actors=tuple(actors),
         statements=tuple(reader.statements(actor_ids)),
-        time_expressions=tuple(reader.time_expressions()),
+        time_expressions=tuple(expressions),
         positions=tuple(reader.positions(actor_ids)),
-        events=tuple(reader.events(article.published if article else None)),
+        events=tuple(events),
+        exercises=tuple(exercises),
     )
     problems = reader.problems
     return (None if problems or article is None else corpus), problems
 
 
-def _declared_ids(reader: _Reader, name: str, key: str) -> set[str]:
+def _declared_ids(reader: Reader, name: str, key: str) -> set[str]:
     try:
         with (reader.folder / name).open("rb") as handle:
             tables = tomllib.load(handle).get(key, [])

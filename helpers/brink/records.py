@@ -123,6 +123,83 @@ class Event:
     note: str = ""
 
 
+EXERCISE_TYPES = ("single", "multiple", "classify", "date", "order", "rating", "text", "highlight")
+CANT_TELL = "cant-tell"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice in a single, multiple, date or highlight exercise, with its own feedback."""
+
+    id: str
+    text: str
+    correct: bool
+    feedback: str  # why this choice is right, or what misconception it shows
+    next: str  # one next step
+    span: Span | None = None  # highlight: where the phrase is in the paragraph
+    value: dt.date | None = None  # date: the calendar date this option stands for
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to classify or to put in order."""
+
+    id: str
+    text: str
+    feedback: str  # why the right answer is right
+    next: str
+    answer: str | None = None  # classify: the right category id
+    misconceptions: tuple[tuple[str, str], ...] = ()  # classify: (wrong category id, what that choice shows)
+    event: str | None = None  # order: the event id that fixes its date
+    span: Span | None = None  # when the item quotes the article
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    notebook: str  # the notebook's file stem, e.g. "00-start-here"
+    type: str
+    prompt: str
+    explanation: str  # the model answer or the explanation shown after checking or revealing
+    evidence: tuple[Span, ...]  # the words in the text that decide it
+    title: str = ""
+    predict: bool = False  # predict -> commit -> reveal, even for a type that has a right answer
+    options: tuple[Option, ...] = ()
+    categories: tuple[Category, ...] = ()
+    items: tuple[Item, ...] = ()
+    order: tuple[str, ...] = ()  # order: item ids, earliest first
+    scale: tuple[str, ...] = ()  # rating: the label of each point, 0 first
+    model_rating: int | None = None
+    rating_feedback: tuple[str, ...] = ()  # rating: what each point on the scale would claim
+    paragraph: int | None = None  # highlight: the paragraph to read
+    time_expression: str | None = None  # date: the annotated expression that decides the answer
+    rubric: tuple[str, ...] = ()  # text and rating: what a good answer does
+    next: str = ""  # the next step after a judgement item is revealed
+
+    @property
+    def judgement(self) -> bool:
+        """Judgement items are committed, then revealed; factual items are checked and may be retried."""
+        return self.predict or self.type in ("rating", "text")
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(f"exercise {self.id} has no option {option_id!r}")
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(f"exercise {self.id} has no item {item_id!r}")
+
+
 @dataclass(frozen=True)
 class Corpus:
     """The article and everything said about it, as loaded from one data folder."""
@@ -133,6 +210,7 @@ class Corpus:
     time_expressions: tuple[TimeExpression, ...]
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
+    exercises: tuple[Exercise, ...] = ()
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> Actor:
@@ -149,6 +227,12 @@ class Corpus:
 
     def time_expression(self, expression_id: str) -> TimeExpression:
         return self._lookup("time_expressions", expression_id)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self._lookup("exercises", exercise_id)
+
+    def exercises_for(self, notebook: str) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises if e.notebook == notebook)
 
     def statements_in(self, paragraph: int) -> tuple[Statement, ...]:
         """Statements whose evidence lies in paragraph ``paragraph`` (1-based), in reading order."""

@@ -9,8 +9,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from . import render
+from .exercise_views import ExerciseView, HandinBox, handin_box
+from .exercise_views import exercise as question
 from .loading import load
 from .records import Corpus
+
+__all__ = ["ExerciseView", "HandinBox", "ParagraphBrowser", "handin_box", "paragraph_browser", "question"]
 
 
 class ParagraphBrowser(widgets.VBox):
@@ -35,6 +39,14 @@ class ParagraphBrowser(widgets.VBox):
 
     def _step(self, delta: int) -> None:
         self.paragraph.value = min(self._count, max(1, self.paragraph.value + delta))
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Live: the widget. Anywhere else: every paragraph with its statements, as text."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        views = [render.paragraph_view(self.corpus, n) for n in range(1, self._count + 1)]
+        bundle["text/plain"] = "\n\n".join(v.text for v in views)
+        bundle["text/html"] = "".join(v.html for v in views)
+        return bundle
 
     def _show(self, _change=None) -> None:
         number = self.paragraph.value

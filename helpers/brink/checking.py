@@ -1,0 +1,215 @@
+"""Checking an answer: pure functions from (exercise, answer) to feedback.
+
+Feedback speaks about the answer and the text, never about the student. Each message says why,
+and the feedback ends with one next step. The verdict is always given in words and with an icon,
+so it never depends on colour.
+
+Answer shapes, by exercise type:
+
+- single, date: an option id (str)
+- multiple, highlight: a collection of option ids
+- classify: a mapping of item id to category id
+- order: a sequence of item ids, earliest first
+- rating: a pair (point on the 0–4 scale, justification)
+- text: the text
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .records import Exercise
+
+MAX_TEXT = 10_000  # characters in one written answer; documented in docs/exercises.md
+
+RIGHT, PARTLY, WRONG, INCOMPLETE, SAVED = "right", "partly", "wrong", "incomplete", "saved"
+HEADLINES = {
+    RIGHT: ("✔", "Right"),
+    PARTLY: ("◐", "Partly right"),
+    WRONG: ("✘", "Not this time"),
+    INCOMPLETE: ("…", "Not checked yet"),
+    SAVED: ("✎", "Answer saved"),
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    verdict: str  # right | partly | wrong | incomplete | saved
+    messages: tuple[str, ...]  # one line per option or item that needs comment
+    next: str = ""  # one next step
+    score: tuple[int, int] | None = None  # (right, out of), where it makes sense
+
+    @property
+    def icon(self) -> str:
+        return HEADLINES[self.verdict][0]
+
+    @property
+    def headline(self) -> str:
+        return HEADLINES[self.verdict][1]
+
+    @property
+    def complete(self) -> bool:
+        """False when the answer could not be checked (nothing chosen, or an item left out)."""
+        return self.verdict != INCOMPLETE
+
+
+def _incomplete(message: str) -> Feedback:
+    return Feedback(INCOMPLETE, (message,))
+
+
+def problem_with(exercise: Exercise, answer: Any) -> str | None:
+    """Why an answer cannot be saved or checked yet, in a gentle sentence; None when it can."""
+    kind = exercise.type
+    if kind in ("single", "date"):
+        return None if answer in {o.id for o in exercise.options} else "Choose one of the options first."
+    if kind in ("multiple", "highlight"):
+        if not answer:
+            return "Tick at least one option first."
+        return None if set(answer) <= {o.id for o in exercise.options} else "That option is not part of this question."
+    if kind == "classify":
+        answer = answer or {}
+        missing = [i for i in exercise.items if not answer.get(i.id)]
+        return f"Choose a category for every item first ({len(missing)} still open)." if missing else None
+    if kind == "order":
+        chosen = [a for a in (answer or ()) if a]
+        if len(chosen) < len(exercise.items):
+            return f"Fill every position first ({len(exercise.items) - len(chosen)} still empty)."
+        if len(set(chosen)) != len(chosen):
+            return "Each item can be used only once: one of them appears twice."
+        return None
+    if kind == "rating":
+        point, reason = answer if answer else (None, "")
+        if point is None:
+            return "Choose a point on the scale first."
+        return _text_problem(reason, "Add a sentence that says why you chose that point.")
+    if kind == "text":
+        return _text_problem(answer, "Write your answer in the box first; a sentence or two is enough.")
+    raise ValueError(f"unknown exercise type {kind!r}")
+
+
+def _text_problem(text: str | None, empty: str) -> str | None:
+    if not text or not text.strip():
+        return empty
+    if len(text) > MAX_TEXT:
+        return (f"This answer is {len(text):,} characters long; the limit is {MAX_TEXT:,}. Shorten it, or keep the "
+                "full version in a file of your own. Nothing has been deleted from the box.")
+    return None
+
+
+def check(exercise: Exercise, answer: Any) -> Feedback:
+    """Feedback on one answer. Judgement items (rating, text) are saved, not marked."""
+    problem = problem_with(exercise, answer)
+    if problem:
+        return _incomplete(problem)
+    kind = exercise.type
+    if kind in ("single", "date"):
+        option = exercise.option(answer)
+        return Feedback(RIGHT if option.correct else WRONG, (option.feedback,), option.next)
+    if kind in ("multiple", "highlight"):
+        return _check_many(exercise, set(answer))
+    if kind == "classify":
+        return _check_classify(exercise, answer)
+    if kind == "order":
+        return _check_order(exercise, list(answer))
+    if kind == "rating":
+        point, _ = answer
+        return Feedback(SAVED, (exercise.rating_feedback[point],), exercise.next)
+    return Feedback(SAVED, (), exercise.next)
+
+
+def _check_many(exercise: Exercise, chosen: set[str]) -> Feedback:
+    messages, steps, hits = [], [], 0
+    for option in exercise.options:
+        picked = option.id in chosen
+        if picked and option.correct:
+            hits += 1
+            messages.append(f"✔ “{option.text}”: {option.feedback}")
+        elif picked:
+            messages.append(f"✘ “{option.text}”: {option.feedback}")
+            steps.append(option.next)
+        elif option.correct:
+            messages.append(f"○ Not chosen, but it belongs: “{option.text}”. {option.feedback}")
+            steps.append(option.next)
+        else:
+            hits += 1
+    total = len(exercise.options)
+    verdict = RIGHT if hits == total else PARTLY if any(o.correct and o.id in chosen for o in exercise.options) else WRONG
+    next_step = steps[0] if steps else next(o.next for o in exercise.options if o.correct)
+    return Feedback(verdict, tuple(messages), next_step, (hits, total))
+
+
+def _check_classify(exercise: Exercise, answer: Mapping[str, str]) -> Feedback:
+    labels = {c.id: c.label for c in exercise.categories}
+    messages, steps, hits = [], [], 0
+    for item in exercise.items:
+        chosen = answer[item.id]
+        if chosen == item.answer:
+            hits += 1
+            messages.append(f"✔ “{item.text}”: {labels[item.answer]}. {item.feedback}")
+        else:
+            why = dict(item.misconceptions).get(chosen, "")
+            messages.append(f"✘ “{item.text}”: not {labels.get(chosen, chosen)} but {labels[item.answer]}. "
+                            + (f"{why} " if why else "") + item.feedback)
+            steps.append(item.next)
+    total = len(exercise.items)
+    verdict = RIGHT if hits == total else PARTLY if hits else WRONG
+    return Feedback(verdict, tuple(messages), steps[0] if steps else exercise.items[0].next, (hits, total))
+
+
+def _check_order(exercise: Exercise, answer: Sequence[str]) -> Feedback:
+    messages, steps, hits = [], [], 0
+    for position, item_id in enumerate(answer, start=1):
+        item = exercise.item(item_id)
+        right_position = exercise.order.index(item_id) + 1
+        if position == right_position:
+            hits += 1
+            messages.append(f"✔ {position}. “{item.text}”: in the right place. {item.feedback}")
+        else:
+            messages.append(f"✘ {position}. “{item.text}” belongs in position {right_position}. {item.feedback}")
+            steps.append(item.next)
+    total = len(answer)
+    verdict = RIGHT if hits == total else PARTLY if hits else WRONG
+    return Feedback(verdict, tuple(messages), steps[0] if steps else exercise.items[0].next, (hits, total))
+
+
+def right_answer(exercise: Exercise) -> Any:
+    """The answer that scores fully, in the answer shape of the exercise (None for open judgement items)."""
+    kind = exercise.type
+    if kind in ("single", "date"):
+        return next(o.id for o in exercise.options if o.correct)
+    if kind in ("multiple", "highlight"):
+        return frozenset(o.id for o in exercise.options if o.correct)
+    if kind == "classify":
+        return {i.id: i.answer for i in exercise.items}
+    if kind == "order":
+        return list(exercise.order)
+    if kind == "rating":
+        return exercise.model_rating
+    return None
+
+
+def describe(exercise: Exercise, answer: Any) -> str:
+    """An answer in words, for the journal export and the restored-answer line."""
+    kind = exercise.type
+    try:
+        if kind in ("single", "date"):
+            return exercise.option(answer).text
+        if kind in ("multiple", "highlight"):
+            chosen: Collection[str] = answer
+            unknown = set(chosen) - {o.id for o in exercise.options}
+            if unknown:
+                raise KeyError(unknown)
+            return "; ".join(o.text for o in exercise.options if o.id in chosen)
+        if kind == "classify":
+            labels = {c.id: c.label for c in exercise.categories}
+            return "; ".join(f"{i.text} → {labels.get(answer.get(i.id), '—')}" for i in exercise.items)
+        if kind == "order":
+            return " → ".join(exercise.item(a).text for a in answer)
+        if kind == "rating":
+            point, reason = answer
+            return f"{point} ({exercise.scale[point]}): {reason}"
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return f"(an answer this version of the course cannot read: {answer!r})"
+    return str(answer)

@@ -1,0 +1,282 @@
+"""Exercise widgets: controls wired to :mod:`brink.checking` and :mod:`brink.journal`.
+
+One view serves every type. Factual items have a Check button and may be retried; every check is
+an attempt in the journal. Judgement items (and predictions) have a Commit button: the answer is
+saved and locked, the model answer opens (unless the class is in classroom mode), and a new
+attempt is a new, separately saved answer. Displayed anywhere without a live kernel, a view falls
+back to its static twin, so a printed or exported notebook still shows the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+
+from . import exercise_render, modes
+from .checking import INCOMPLETE, check, describe, problem_with
+from .journal import Journal
+from .loading import load
+from .records import Corpus, Exercise
+
+WIDE = widgets.Layout(width="95%")
+PLACEHOLDER = "— choose —"
+
+
+def _jsonable(answer: Any) -> Any:
+    if isinstance(answer, (set, frozenset)):
+        return sorted(answer)
+    if isinstance(answer, tuple):
+        return [_jsonable(a) for a in answer]
+    return answer
+
+
+class ExerciseView(widgets.VBox):
+    """A question: prompt, controls, a Check or Commit button, feedback, and the model answer."""
+
+    def __init__(self, exercise: Exercise, corpus: Corpus, journal: Journal | None = None, number: int | None = None):
+        self.exercise, self.corpus, self.number = exercise, corpus, number
+        self.journal = journal or Journal(exercise.notebook)
+        self.committed = False
+        self._static = exercise_render.static(corpus, exercise, number)
+        self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number))
+        controls, self._get, self._set, self._inputs = _build_controls(corpus, exercise)
+        judgement = exercise.judgement
+        self.button = widgets.Button(
+            description="Commit my answer" if judgement else "Check",
+            icon="lock" if judgement else "check", button_style="",
+            tooltip="Save this answer and lock it in" if judgement else "Check this answer",
+        )
+        self.again = widgets.Button(description="Start a new attempt", icon="redo",
+                                    tooltip="Unlock the answer; your committed answer stays saved",
+                                    layout=widgets.Layout(display="none"))
+        self.feedback = widgets.HTML()
+        self.model = widgets.HTML()
+        self.status = widgets.HTML()
+        self.button.on_click(lambda _: self.submit())
+        self.again.on_click(lambda _: self.new_attempt())
+        super().__init__([self.prompt, controls, widgets.HBox([self.button, self.again]),
+                          self.feedback, self.model, self.status])
+        self.add_class("brink-exercise")
+        self._restore()
+        modes.listen(self)
+
+    # -- what a student does ---------------------------------------------------------------------
+    @property
+    def answer(self) -> Any:
+        return self._get()
+
+    @answer.setter
+    def answer(self, value: Any) -> None:
+        self._set(value)
+
+    def submit(self) -> None:
+        """Check (factual) or commit (judgement) the current answer."""
+        answer = self._get()
+        problem = problem_with(self.exercise, answer)
+        if problem:
+            self.feedback.value = exercise_render.feedback_html(check(self.exercise, answer))
+            self.status.value = "<p>Nothing was saved yet.</p>"
+            return
+        result = check(self.exercise, answer)
+        kind = "commit" if self.exercise.judgement else "check"
+        saved = self.journal.record(self.exercise.id, _jsonable(answer), kind=kind, verdict=result.verdict)
+        self._show_saved(saved.ok, saved.attempt, saved.message)
+        if self.exercise.judgement:
+            self._lock(True)
+            self.refresh_reveal()
+        else:
+            self._show_check(result)
+
+    def new_attempt(self) -> None:
+        """Unlock a committed answer; it stays in the journal, and the next commit is a new attempt."""
+        self._lock(False)
+        self.feedback.value = self.model.value = ""
+        self.status.value = "<p>Your committed answer is still saved. Change it and commit again to save a new attempt.</p>"
+
+    def refresh_reveal(self) -> None:
+        """Show or hold back the model answer, following the mode (called when the teacher changes it)."""
+        if not self.committed:
+            return
+        if modes.reveals_allowed():
+            result = check(self.exercise, self._get())
+            self.feedback.value = exercise_render.feedback_html(result)
+            self.model.value = exercise_render.model_answer_html(self.exercise)
+        else:
+            self.feedback.value = ('<div role="status"><p><strong>✎ Answer saved.</strong> The model answer opens '
+                                   "after your class has discussed this question.</p></div>")
+            self.model.value = ""
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _show_check(self, result) -> None:
+        self.feedback.value = exercise_render.feedback_html(result)
+        self.model.value = exercise_render.model_answer_html(self.exercise) if result.verdict == "right" else ""
+
+    def _show_saved(self, ok: bool, attempt: int, message: str) -> None:
+        if ok:
+            line = f"Saved as attempt {attempt} in <code>{escape(str(self.journal.path))}</code>."
+            self.status.value = f"<p>{line}</p>" + (f"<p>⚠ {escape(message)}</p>" if message else "")
+        else:
+            self.status.value = f'<p role="alert">⚠ {escape(message)}</p>'
+
+    def _lock(self, locked: bool) -> None:
+        self.committed = locked
+        for control in self._inputs:
+            control.disabled = locked
+        self.button.disabled = locked
+        self.again.layout.display = "" if locked else "none"
+
+    def _restore(self) -> None:
+        latest = self.journal.latest(self.exercise.id)
+        if latest is None:
+            return
+        try:
+            self._set(latest.get("answer"))
+        except (KeyError, TypeError, ValueError):
+            self.status.value = "<p>A saved answer for this question could not be shown; it is still in your answers file.</p>"
+            return
+        when = escape(str(latest.get("time", ""))[:16].replace("T", " "))
+        self.status.value = (f"<p>Your saved answer (attempt {latest.get('attempt', '?')}, {when}) is shown. "
+                             f"{escape(describe(self.exercise, self._get()))[:300]}</p>")
+        if self.exercise.judgement and latest.get("kind") == "commit":
+            self._lock(True)
+            self.refresh_reveal()
+        elif not self.exercise.judgement:
+            result = check(self.exercise, self._get())
+            if result.verdict != INCOMPLETE:
+                self._show_check(result)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Live: the widget. Anywhere else (GitHub, export, print): the static twin."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = self._static.text
+        bundle["text/html"] = self._static.html
+        return bundle
+
+
+def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget, Callable[[], Any],
+                                                                 Callable[[Any], None], list[widgets.Widget]]:
+    """The input widgets for one exercise type: (layout, get answer, set answer, inputs to lock)."""
+    kind = exercise.type
+    if kind in ("single", "date"):
+        radio = widgets.RadioButtons(options=[(o.text, o.id) for o in exercise.options], value=None,
+                                     description="Answer", layout=WIDE, style={"description_width": "initial"})
+
+        def set_single(value):
+            radio.value = value
+
+        return radio, lambda: radio.value, set_single, [radio]
+    if kind in ("multiple", "highlight"):
+        boxes = [widgets.Checkbox(value=False, description=exercise_render.option_label(exercise, n), indent=False,
+                                  layout=WIDE) for n in range(len(exercise.options))]
+        ids = [o.id for o in exercise.options]
+
+        def set_many(value):
+            chosen = set(value or ())
+            for box, option_id in zip(boxes, ids, strict=True):
+                box.value = option_id in chosen
+
+        return (widgets.VBox(boxes), lambda: {i for i, b in zip(ids, boxes, strict=True) if b.value}, set_many, boxes)
+    if kind == "classify":
+        options = [(PLACEHOLDER, None)] + [(c.label, c.id) for c in exercise.categories]
+        rows, menus = [], []
+        for n, item in enumerate(exercise.items, start=1):
+            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}")
+            menus.append(menu)
+            rows.append(widgets.VBox([widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>"), menu]))
+        ids = [i.id for i in exercise.items]
+
+        def set_classes(value):
+            for menu, item_id in zip(menus, ids, strict=True):
+                menu.value = (value or {}).get(item_id)
+
+        return (widgets.VBox(rows), lambda: {i: m.value for i, m in zip(ids, menus, strict=True) if m.value},
+                set_classes, menus)
+    if kind == "order":
+        options = [(PLACEHOLDER, None)] + [(i.text, i.id) for i in exercise.items]
+        menus = [widgets.Dropdown(options=options, value=None, description=f"Position {n}", layout=WIDE,
+                                  style={"description_width": "initial"})
+                 for n in range(1, len(exercise.items) + 1)]
+
+        def set_order(value):
+            value = list(value or [])
+            for n, menu in enumerate(menus):
+                menu.value = value[n] if n < len(value) else None
+
+        return widgets.VBox(menus), lambda: [m.value for m in menus], set_order, menus
+    if kind == "rating":
+        radio = widgets.RadioButtons(options=[(f"{n}: {label}", n) for n, label in enumerate(exercise.scale)],
+                                     value=None, description="Rating", layout=WIDE, style={"description_width": "initial"})
+        why = widgets.Textarea(description="Why?", placeholder="One sentence: which words in the text made you choose this?",
+                               layout=widgets.Layout(width="95%", height="5em"))
+
+        def set_rating(value):
+            point, reason = value if value else (None, "")
+            radio.value, why.value = point, reason or ""
+
+        return widgets.VBox([radio, why]), lambda: (radio.value, why.value), set_rating, [radio, why]
+    if kind == "text":
+        box = widgets.Textarea(description="Your answer", placeholder="Write here.",
+                               layout=widgets.Layout(width="95%", height="8em"), style={"description_width": "initial"})
+
+        def set_text(value):
+            box.value = value or ""
+
+        return box, lambda: box.value, set_text, [box]
+    raise ValueError(f"unknown exercise type {kind!r}")
+
+
+def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | None = None) -> ExerciseView:
+    """The widget for one exercise, numbered by its place in its notebook's file."""
+    corpus = corpus or load()
+    found = corpus.exercise(exercise_id)
+    siblings = corpus.exercises_for(found.notebook)
+    return ExerciseView(found, corpus, journal, number=siblings.index(found) + 1)
+
+
+class HandinBox(widgets.VBox):
+    """A button that writes every saved answer to one HTML and one Markdown file for hand-in."""
+
+    def __init__(self, folder=None, corpus: Corpus | None = None):
+        self.folder, self.corpus = folder, corpus
+        self.button = widgets.Button(description="Save my answers for hand-in", icon="download",
+                                     tooltip="Write all your saved answers to one file", layout=widgets.Layout(width="auto"))
+        self.status = widgets.HTML()
+        self.button.on_click(lambda _: self.export())
+        super().__init__([self.button, self.status])
+
+    def export(self) -> None:
+        from .handin import write_handin
+
+        try:
+            paths = write_handin(self.folder, corpus=self.corpus)
+        except OSError as error:
+            self.status.value = f'<p role="alert">⚠ The file could not be written ({escape(str(error))}).</p>'
+            return
+        links = " and ".join(f'<a href="{escape(_relative(p))}" download>{escape(p.name)}</a>' for p in paths)
+        self.status.value = (f"<p>✔ Written: {links}, in <code>{escape(str(paths[0].parent))}</code>. Download one of "
+                             "them (right-click ▸ Download in the file browser) and hand it in.</p>")
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        text = ("To hand in your answers, run `python -m brink journal export` or use the hand-in button in a live "
+                "notebook; it writes my-answers/brink-answers.html.")
+        bundle["text/plain"] = text
+        bundle["text/html"] = f"<p>{escape(text)}</p>"
+        return bundle
+
+
+def _relative(path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def handin_box(folder=None, corpus: Corpus | None = None) -> HandinBox:
+    """The hand-in button: writes my-answers/brink-answers.html and .md from every saved answer."""
+    return HandinBox(folder, corpus)

@@ -1,0 +1,278 @@
+"""Reading and checking the exercise files: ``data/exercises/<notebook>.toml``.
+
+An exercise is data like everything else: its prompt, its options with their feedback, and the
+words in the text that decide it. The rules here make sure every option has feedback and a next
+step, every answer can be derived or is marked, and every piece of evidence is in the text.
+Where the annotations already settle an answer (a date, an order of events), the answer is taken
+from them, so an exercise can never disagree with the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from .fields import Entry
+from .problems import Problem
+from .records import (
+    CANT_TELL,
+    EXERCISE_TYPES,
+    Category,
+    Event,
+    Exercise,
+    Item,
+    Option,
+    TimeExpression,
+)
+
+if TYPE_CHECKING:
+    from .loading import Reader
+
+EXERCISE_DIR = "exercises"
+CHOICE_TYPES = ("single", "multiple", "date", "highlight")
+RATING_POINTS = 5  # a 0–4 scale
+
+
+def date_label(value: dt.date) -> str:
+    """How a date option reads: "Wednesday 26 January 2022"."""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+CANT_TELL_LABEL = "Can't tell from the text"
+
+
+def read_exercises(reader: Reader, expressions: dict[str, TimeExpression], events: dict[str, Event]) -> list[Exercise]:
+    """Every exercise in ``<folder>/exercises/*.toml``; problems go to ``reader.problems``."""
+    folder = reader.folder / EXERCISE_DIR
+    if not folder.is_dir():
+        return []
+    found: list[Exercise] = []
+    for path in sorted(folder.glob("*.toml")):
+        name = f"{EXERCISE_DIR}/{path.name}"
+        for entry in reader.entries(name, "exercise"):
+            exercise = _exercise(reader, entry, path.stem, expressions, events)
+            if exercise:
+                found.append(exercise)
+    seen: set[str] = set()
+    for exercise in found:
+        if exercise.id in seen:
+            reader.problems.append(Problem(f"{EXERCISE_DIR}/{exercise.notebook}.toml", exercise.id, "id",
+                                           "this exercise id is used twice", "give each exercise its own id"))
+        seen.add(exercise.id)
+    return found
+
+
+def _tables(e: Entry, key: str) -> list[dict[str, Any]]:
+    value = e.raw(key, required=False)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        e.problem(key, f"expected [[exercise.{key}]] tables", f"write each one under an [[exercise.{key}]] header")
+        return []
+    return value
+
+
+def _sub(e: Entry, key: str, number: int, table: dict[str, Any]) -> Entry:
+    label = table.get("id") if isinstance(table.get("id"), str) else str(number)
+    return Entry(e.file, f"{e.label} {key} {label}", table, e.problems)
+
+
+def _exercise(reader: Reader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
+              events: dict[str, Event]) -> Exercise | None:
+    kind = e.text("type", choices=EXERCISE_TYPES)
+    record: dict[str, Any] = dict(
+        id=e.text("id"), notebook=notebook, type=kind, prompt=e.text("prompt"), explanation=e.text("explanation"),
+        title=e.text("title", required=False, default=""), predict=e.boolean("predict", required=False),
+        evidence=reader.spans(e, "evidence"), paragraph=e.integer("paragraph", required=kind == "highlight"),
+    )
+    count = len(reader.paragraphs)
+    if record["paragraph"] is not None and not 1 <= record["paragraph"] <= count:
+        e.problem("paragraph", f"paragraph {record['paragraph']} does not exist", f"use a number from 1 to {count}")
+    if kind in ("single", "multiple", "highlight"):
+        record["options"] = _options(reader, e, kind, record["paragraph"])
+    elif kind == "date":
+        record["time_expression"] = e.text("time_expression")
+        record["options"] = _date_options(e, expressions.get(record["time_expression"] or ""))
+    elif kind == "classify":
+        record["categories"] = _categories(e)
+        record["items"] = _classify_items(reader, e, {c.id for c in record["categories"]})
+    elif kind == "order":
+        record["items"], record["order"] = _order_items(reader, e, events)
+    elif kind == "rating":
+        record.update(_rating(e))
+    if kind in ("rating", "text"):
+        record["rubric"] = e.texts("rubric", required=False)
+    if kind in ("rating", "text") or record["predict"]:
+        record["next"] = e.text("next")
+    e.finish()
+    return Exercise(**record) if e.ok else None
+
+
+def _options(reader: Reader, e: Entry, kind: str, paragraph: int | None) -> tuple[Option, ...]:
+    options = []
+    for number, table in enumerate(_tables(e, "option"), start=1):
+        o = _sub(e, "option", number, table)
+        text = o.text("text")
+        span = reader.span(o, "text", text, paragraph) if kind == "highlight" else None
+        record = dict(id=o.text("id"), text=text, correct=o.boolean("correct"), feedback=o.text("feedback"),
+                      next=o.text("next"), span=span)
+        o.finish()
+        if o.ok:
+            options.append(Option(**record))
+        else:
+            e.ok = False
+    _check_choices(e, kind, options)
+    return tuple(options)
+
+
+def _check_choices(e: Entry, kind: str, options: list[Option]) -> None:
+    if not e.ok:
+        return
+    if len(options) < 2:
+        e.problem("option", "a choice needs at least two options", "add [[exercise.option]] tables")
+        return
+    ids = [o.id for o in options]
+    if len(set(ids)) != len(ids):
+        e.problem("option", "two options share an id", "give each option its own id")
+    right = sum(o.correct for o in options)
+    if kind in ("single", "date") and right != 1:
+        e.problem("option", f"a single-choice question needs exactly one right option, found {right}",
+                  "set correct = true on exactly one option")
+    elif kind in ("multiple", "highlight") and right < 1:
+        e.problem("option", "no option is marked right", "set correct = true on each right option")
+
+
+def _date_options(e: Entry, expression: TimeExpression | None) -> tuple[Option, ...]:
+    """Date options: the right one follows from the annotated time expression, never from the exercise."""
+    if e.ok and expression is None:
+        e.problem("time_expression", "unknown time expression id", "use an id from time_expressions.toml")
+        return ()
+    options = []
+    for number, table in enumerate(_tables(e, "option"), start=1):
+        o = _sub(e, "option", number, table)
+        option_id = o.text("id")
+        value = None if option_id == CANT_TELL else o.date("date")
+        record = dict(id=option_id, feedback=o.text("feedback"), next=o.text("next"), value=value)
+        o.finish()
+        if not o.ok or expression is None:
+            e.ok = False
+            continue
+        if option_id == CANT_TELL:
+            correct, text = expression.precision != "day", CANT_TELL_LABEL
+        else:
+            correct, text = expression.precision == "day" and value == expression.earliest, date_label(value)
+        options.append(Option(text=text, correct=correct, **record))
+    if e.ok and CANT_TELL not in {o.id for o in options}:
+        e.problem("option", f'there is no "{CANT_TELL}" option', f'add an option with id = "{CANT_TELL}" and its feedback')
+    _check_choices(e, "date", options)
+    return tuple(options)
+
+
+def _categories(e: Entry) -> tuple[Category, ...]:
+    categories = []
+    for number, table in enumerate(_tables(e, "category"), start=1):
+        c = _sub(e, "category", number, table)
+        record = dict(id=c.text("id"), label=c.text("label"))
+        c.finish()
+        if c.ok:
+            categories.append(Category(**record))
+        else:
+            e.ok = False
+    if e.ok and len(categories) < 2:
+        e.problem("category", "classifying needs at least two categories", "add [[exercise.category]] tables")
+    return tuple(categories)
+
+
+def _item(reader: Reader, o: Entry) -> dict[str, Any]:
+    text = o.text("text")
+    quote = o.boolean("quote", required=False)
+    span = reader.span(o, "text", text, o.integer("paragraph", required=False)) if quote else None
+    return dict(id=o.text("id"), text=text, feedback=o.text("feedback"), next=o.text("next"), span=span)
+
+
+def _classify_items(reader: Reader, e: Entry, categories: set[str]) -> tuple[Item, ...]:
+    items = []
+    for number, table in enumerate(_tables(e, "item"), start=1):
+        o = _sub(e, "item", number, table)
+        record = _item(reader, o)
+        answer = o.text("answer")
+        if answer and categories and answer not in categories:
+            o.problem("answer", f"{answer!r} is not a category of this exercise", "use one of: " + ", ".join(sorted(categories)))
+        wrong = o.raw("misconceptions", required=False) or {}
+        if not isinstance(wrong, dict) or not all(isinstance(v, str) and v.strip() for v in wrong.values()):
+            o.problem("misconceptions", "expected a table of category = \"what that choice shows\"",
+                      'write misconceptions = {paraphrase = "…"}')
+            wrong = {}
+        for category in wrong:
+            if categories and category not in categories:
+                o.problem("misconceptions", f"{category!r} is not a category of this exercise", "use a category id")
+        o.finish()
+        if o.ok:
+            items.append(Item(answer=answer, misconceptions=tuple(sorted(wrong.items())), **record))
+        else:
+            e.ok = False
+    if e.ok and not items:
+        e.problem("item", "there is nothing to classify", "add [[exercise.item]] tables")
+    return tuple(items)
+
+
+def _order_items(reader: Reader, e: Entry, events: dict[str, Event]) -> tuple[tuple[Item, ...], tuple[str, ...]]:
+    items = []
+    for number, table in enumerate(_tables(e, "item"), start=1):
+        o = _sub(e, "item", number, table)
+        record = _item(reader, o)
+        event = o.text("event", required=False)
+        if event is not None and event not in events:
+            o.problem("event", f"unknown event id {event!r}", "use an id from events.toml")
+        o.finish()
+        if o.ok:
+            items.append(Item(event=event, **record))
+        else:
+            e.ok = False
+    given = e.texts("order", required=False)
+    if not e.ok:
+        return tuple(items), given
+    if len(items) < 3:
+        e.problem("item", "ordering needs at least three items", "add [[exercise.item]] tables")
+        return tuple(items), given
+    if all(i.event for i in items):
+        def when(item: Item) -> tuple[dt.date, dt.date]:
+            event = events[item.event]
+            return event.date, event.end_date or event.date
+
+        derived = tuple(i.id for i in sorted(items, key=when))
+        keys = [when(i) for i in items]
+        if len(set(keys)) != len(keys):
+            e.problem("item", "two events have the same dates, so the order is not defined", "choose events on different dates")
+        elif given and tuple(given) != derived:
+            e.problem("order", "the order given disagrees with the events' dates", f"remove it, or write {list(derived)}")
+        _check_shuffled(e, items, derived)
+        return tuple(items), derived
+    if sorted(given) != sorted(i.id for i in items):
+        e.problem("order", "items without an event need an explicit order listing every item id once",
+                  "write order = [\"first-id\", \"second-id\", …]")
+    else:
+        _check_shuffled(e, items, given)
+    return tuple(items), given
+
+
+def _check_shuffled(e: Entry, items: list[Item], order: tuple[str, ...]) -> None:
+    """Items listed in the right order would give the answer away on paper."""
+    if tuple(i.id for i in items) == tuple(order):
+        e.problem("item", "the items are listed in the right order, so the printed question gives the answer away",
+                  "list the [[exercise.item]] tables in a different order")
+
+
+def _rating(e: Entry) -> dict[str, Any]:
+    scale = e.texts("scale")
+    feedback = e.texts("rating_feedback")
+    model = e.integer("model_rating")
+    if e.ok and len(scale) != RATING_POINTS:
+        e.problem("scale", f"the scale needs {RATING_POINTS} labels (0 to 4), found {len(scale)}", "give one label per point")
+    if e.ok and len(feedback) != RATING_POINTS:
+        e.problem("rating_feedback", f"give feedback for each of the {RATING_POINTS} points, found {len(feedback)}",
+                  "write one sentence per point, 0 first")
+    if model is not None and not 0 <= model < RATING_POINTS:
+        e.problem("model_rating", f"{model} is off the 0–4 scale", "choose a whole number from 0 to 4")
+    return dict(scale=scale, rating_feedback=feedback, model_rating=model)
+

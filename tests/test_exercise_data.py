@@ -1,0 +1,104 @@
+"""Exercise files are checked like the annotations: every option has feedback, every answer is derivable."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import edit
+
+from brink.__main__ import main
+
+ROOT = Path(__file__).parents[1]
+
+
+def run_check(folder, capsys):
+    code = main(["check", str(folder)])
+    return code, capsys.readouterr().out
+
+
+def test_the_kit_fixture_is_clean(kit_folder, capsys):
+    assert run_check(kit_folder, capsys)[0] == 0
+
+
+KIT = "exercises/99-kit.toml"
+CASES = [
+    pytest.param('  feedback = "Peskov appears only in paragraph 7."\n', "",
+                 ["99-kit.toml · kit-single option peskov · feedback", "this field is missing"], id="option-without-feedback"),
+    pytest.param('  next = "Read the last two words of paragraph 3."\n', "",
+                 ["kit-single option peskov · next", "this field is missing"], id="option-without-next-step"),
+    pytest.param('explanation = "Lavrov: the paragraph is one quotation followed by \'Lavrov said\'."\n', "",
+                 ["kit-single · explanation", "this field is missing"], id="missing-explanation"),
+    pytest.param('time_expression = "t07-on-wednesday"', 'time_expression = "t99-nope"',
+                 ["kit-date · time_expression", "unknown time expression id"], id="unknown-time-expression"),
+    pytest.param('event = "tx-responses-delivered"', 'event = "tx-nothing"',
+                 ["kit-order item responses · event", "unknown event id 'tx-nothing'"], id="unknown-event"),
+    pytest.param('evidence = ["a small ray of hope"]', 'evidence = ["a small ray of sunshine"]',
+                 ["kit-classify · evidence", "is not in the article"], id="evidence-not-in-text"),
+    pytest.param('  text = "reiterated"', '  text = "repeated"',
+                 ["kit-highlight option reiterated · text", "'repeated' is not in paragraph 2"], id="highlight-not-in-paragraph"),
+    pytest.param('  correct = true\n  feedback = "The quotation', '  correct = false\n  feedback = "The quotation',
+                 ["kit-single · option", "exactly one right option, found 0"], id="no-right-option"),
+    pytest.param('  answer = "reporter"', '  answer = "opinion"',
+                 ["kit-classify item ray · answer", "'opinion' is not a category"], id="unknown-category"),
+    pytest.param('type = "rating"', 'type = "slider"',
+                 ["kit-rating · type", "'slider' is not allowed"], id="unknown-type"),
+    pytest.param('model_rating = 1', 'model_rating = 7',
+                 ["kit-rating · model_rating", "7 is off the 0–4 scale"], id="rating-off-scale"),
+    pytest.param('rating_feedback = ["Too low: he does warn.", ', 'rating_feedback = [',
+                 ["kit-rating · rating_feedback", "found 4"], id="rating-feedback-missing-a-point"),
+    pytest.param('id = "kit-text"', 'id = "kit-single"',
+                 ["kit-single · id", "this exercise id is used twice"], id="duplicate-id"),
+    pytest.param('prompt = "Whose voice is missing?"', 'prompt = "Whose voice is missing?"\nhint = "typo"',
+                 ["kit-text · hint", "unknown field"], id="unknown-field"),
+    pytest.param('  id = "cant-tell"\n', '  id = "maybe"\n  date = 2022-01-27\n',
+                 ["kit-date · option", 'there is no "cant-tell" option'], id="date-without-cant-tell"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), CASES)
+def test_bad_exercises_are_reported(kit_folder, capsys, old, new, expected):
+    edit(kit_folder, KIT, old, new)
+    code, out = run_check(kit_folder, capsys)
+    assert code == 1
+    for words in expected:
+        assert words in out
+
+
+def test_items_already_in_the_right_order_would_give_the_answer_away(kit_folder, capsys):
+    path = kit_folder / KIT
+    text = path.read_text(encoding="utf-8")
+    biden = text[text.index('  [[exercise.item]]\n  id = "biden"'):text.index('  [[exercise.item]]\n  id = "demands"')]
+    text = text.replace(biden, "")
+    anchor = '[[exercise]]\nid = "kit-rating"'
+    text = text.replace(anchor, biden + "\n" + anchor)
+    path.write_text(text, encoding="utf-8")
+    code, out = run_check(kit_folder, capsys)
+    assert code == 1 and "gives the answer away" in out
+
+
+def test_lessons_check_passes_on_the_repository():
+    result = subprocess.run([sys.executable, "-m", "brink", "lessons", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_lessons_check_fails_when_a_key_is_stale_and_regenerates_it(tmp_path, capsys):
+    lessons = tmp_path / "lessons"
+    shutil.copytree(ROOT / "lessons", lessons)
+    guide = lessons / "README.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("| ✔ yes |", "| ✘ no |", 1), encoding="utf-8")
+    assert main(["lessons", "--check", "--lessons", str(lessons)]) == 1
+    assert "Out of date: the key for 00-start-here" in capsys.readouterr().out
+    assert main(["lessons", "--lessons", str(lessons)]) == 0
+    assert main(["lessons", "--check", "--lessons", str(lessons)]) == 0
+    assert guide.read_text(encoding="utf-8") == (ROOT / "lessons" / "README.md").read_text(encoding="utf-8")
+
+
+def test_lessons_check_fails_when_a_notebook_has_no_key(tmp_path, capsys):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "README.md").write_text("# Guides\n", encoding="utf-8")
+    assert main(["lessons", "--check", "--lessons", str(lessons)]) == 1
+    assert "No answer key for notebook 00-start-here" in capsys.readouterr().out
