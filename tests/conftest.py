@@ -9,14 +9,6 @@ os.environ.setdefault("MPLBACKEND", "Agg")  # before anything imports pyplot
 from brink.loading import DATA_DIR
 
 
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    """Replace the first ``old`` with ``new`` in a data file, insisting that ``old`` is there."""
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the package data that a test may break."""

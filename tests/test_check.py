@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import edit
+from datafiles import edit
 
 from brink.__main__ import main
 

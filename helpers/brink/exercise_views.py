@@ -48,10 +48,11 @@ class ExerciseView(widgets.VBox):
             description="Commit my answer" if judgement else "Check",
             icon="lock" if judgement else "check", button_style="",
             tooltip="Save this answer and lock it in" if judgement else "Check this answer",
+            layout=widgets.Layout(width="auto"),
         )
         self.again = widgets.Button(description="Start a new attempt", icon="redo",
                                     tooltip="Unlock the answer; your committed answer stays saved",
-                                    layout=widgets.Layout(display="none"))
+                                    layout=widgets.Layout(display="none", width="auto"))
         self.feedback = widgets.HTML()
         self.model = widgets.HTML()
         self.status = widgets.HTML()
@@ -126,7 +127,7 @@ class ExerciseView(widgets.VBox):
         for control in self._inputs:
             control.disabled = locked
         self.button.disabled = locked
-        self.again.layout.display = "" if locked else "none"
+        self.again.layout.display = None if locked else "none"
 
     def _restore(self) -> None:
         latest = self.journal.latest(self.exercise.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from . import palette
 from .records import Corpus, Span, Statement
 
 FORM_LABELS = {
@@ -25,6 +26,7 @@ FIDELITY_LABELS = {
     "unconfirmed": "not confirmed",
     "not-applicable": "no single source to check",
 }
+MARK_STYLE = f"text-decoration:underline;background:{palette.HIGHLIGHT};color:{palette.TEXT}"
 ZONES = (("US Eastern", "America/New_York"), ("Moscow", "Europe/Moscow"), ("Kyiv", "Europe/Kyiv"))
 
 
@@ -121,8 +123,7 @@ def marked_paragraph(corpus: Corpus, number: int) -> str:
             continue
         label = statement_label(corpus, statement)
         pieces.append(escape(paragraph[cursor:span.start]))
-        pieces.append(f'<mark style="text-decoration:underline;background:#fff3bf;color:#000">'
-                      f"{escape(paragraph[span.start:span.end])}</mark><sup>[{label}]</sup>")
+        pieces.append(f'<mark style="{MARK_STYLE}">{escape(paragraph[span.start:span.end])}</mark><sup>[{label}]</sup>')
         cursor = span.end
     pieces.append(escape(paragraph[cursor:]))
     return "".join(pieces)

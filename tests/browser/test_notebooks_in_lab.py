@@ -1,0 +1,127 @@
+"""Every notebook, in a real JupyterLab in a real browser: what a student actually sees.
+
+For each notebook (found on disk, so a new notebook is covered with no change here): restart the
+kernel and run all, wait for it to settle, then check that nothing failed to show, that every figure
+is there, and that a question answers when a student uses it. One full-page screenshot each goes
+to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import SCREENSHOTS
+from lab import ACTIVE, ROOT
+from nbclient import NotebookClient
+from playwright.sync_api import Page, expect
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SHOTS = ROOT / "build" / "screenshots"
+BROKEN = ("Error displaying widget", "Loading widget", "model not found", "Traceback (most recent call last)")
+VERDICT = re.compile("[✔◐✘✎]")
+
+
+def expected_images(path: Path) -> int:
+    """How many images the notebook shows, counted from a headless run (cell outputs and Output widgets)."""
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    count = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for model in state.values():
+        count += sum("image/png" in o.get("data", {}) for o in model.get("state", {}).get("outputs", []))
+    return count
+
+
+def restart_and_run_all(page: Page, url: str, code_cells: int) -> None:
+    page.goto(url)
+    page.wait_for_selector(f"{ACTIVE} .jp-Cell", timeout=90_000)
+    expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle")).to_be_visible(timeout=90_000)
+    page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Kernel").click()
+    page.click(".lm-Menu-item[data-command='runmenu:restart-and-run-all']")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    numbered = page.locator(f"{ACTIVE} .jp-CodeCell .jp-InputArea-prompt", has_text=re.compile(r"\[\d+\]"))
+    expect(numbered).to_have_count(code_cells, timeout=120_000)
+    expect(page.locator(".jp-StatusBar-Widget", has_text="| Idle")).to_be_visible(timeout=120_000)
+
+
+def settle(page: Page, seconds: float = 30) -> str:
+    """Wait until no widget is still loading; return the notebook's visible text."""
+    notebook = page.locator(ACTIVE)
+    deadline = time.monotonic() + seconds
+    while True:
+        text = notebook.inner_text()
+        if "Loading widget" not in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.5)
+
+
+def answer_first_question(page: Page) -> None:
+    """Pick the first option of the first multiple-choice question, press its button, read the feedback."""
+    question = page.locator(f"{ACTIVE} .brink-exercise").filter(has=page.locator(".widget-radio-box")).first
+    feedback = question.locator(".brink-feedback")
+    expect(feedback).to_have_count(0)
+    question.locator(".widget-radio-box label").first.click()
+    question.locator("button", has_text=re.compile("Check|Commit my answer")).click()
+    expect(feedback).to_have_text(VERDICT, timeout=20_000)
+    expect(question).to_contain_text("Saved as attempt 1", timeout=20_000)
+
+
+def browse_to_paragraph_7(page: Page) -> None:
+    browser = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".brink-paragraph")).first
+    browser.locator(".widget-dropdown select").select_option(index=6)
+    expect(browser.locator(".brink-paragraph")).to_contain_text("Paragraph 7 of 9", timeout=20_000)
+    browser.locator("button", has_text="Next").click()
+    expect(browser.locator(".brink-paragraph")).to_contain_text("Paragraph 8 of 9", timeout=20_000)
+
+
+# Extra things a student does in particular notebooks, beyond answering the first question.
+INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
+    "00-start-here.ipynb": [browse_to_paragraph_7],
+}
+
+
+def full_page_screenshot(page: Page, name: str) -> Path:
+    height = page.evaluate(
+        "() => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');"
+        " return n ? n.scrollHeight : document.body.scrollHeight; }")
+    page.set_viewport_size({"width": 1280, "height": min(int(height) + 200, 30_000)})
+    page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')"
+                  ".scrollTo(0, 0)")
+    page.wait_for_timeout(500)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{Path(name).stem}.png"
+    page.screenshot(path=str(path), full_page=True)
+    SCREENSHOTS.append(str(path.relative_to(ROOT)))
+    return path
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_in_jupyterlab(lab, page: Page, path: Path):
+    nb = nbformat.read(path, as_version=4)
+    code_cells = sum(c.cell_type == "code" for c in nb.cells)
+    images = expected_images(path)
+    restart_and_run_all(page, lab.url(path.name), code_cells)
+    text = settle(page)
+    notebook = page.locator(ACTIVE)
+
+    for words in BROKEN:
+        assert words not in text, f"{path.name} shows {words!r}"
+    assert notebook.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0, "stderr or an error"
+    rendered = notebook.locator(".jp-RenderedImage img")
+    expect(rendered).to_have_count(images, timeout=30_000)
+    for index in range(images):
+        assert rendered.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), f"image {index} is broken"
+    widgets = notebook.locator(".jp-OutputArea-output .jupyter-widgets")
+    assert widgets.count() >= 1, "each notebook has at least one live widget"
+
+    full_page_screenshot(page, path.name)
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    answer_first_question(page)
+    for interact in INTERACTIONS.get(path.name, []):
+        interact(page)
+    assert (lab.answers / f"{path.stem}.json").exists(), "the answer reached the journal on disk"
