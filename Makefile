@@ -11,12 +11,13 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
   $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint data-check binder-check golden clean help
+.PHONY: lab test lint data-check binder-check golden handouts clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab    - set up .venv (first time only) and open the course in JupyterLab"
 	@echo "make test   - run every check"
+	@echo "make handouts - printable student handouts and teacher editions in build/handouts/"
 	@echo "make binder-check - install binder/requirements.txt in a throw-away venv and run pip check"
 
 $(BIN)/python:
@@ -47,6 +48,10 @@ test: lint data-check
 
 binder-check:
 	bash tools/binder_check.sh
+
+# Student handouts and teacher editions, HTML and PDF, in build/handouts/ (needs Chromium for the PDFs).
+handouts: $(STAMP)
+	$(BIN)/python -m brink handouts
 
 # Re-run the notebooks and keep outputs only in their golden (nbval-check-output) cells.
 golden: $(STAMP)

@@ -87,13 +87,13 @@ def test_lessons_check_passes_on_the_repository():
 def test_lessons_check_fails_when_a_key_is_stale_and_regenerates_it(tmp_path, capsys):
     lessons = tmp_path / "lessons"
     shutil.copytree(ROOT / "lessons", lessons)
-    guide = lessons / "README.md"
+    guide = lessons / "00-start-here.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("| ✔ yes |", "| ✘ no |", 1), encoding="utf-8")
     assert main(["lessons", "--check", "--lessons", str(lessons)]) == 1
     assert "Out of date: the key for 00-start-here" in capsys.readouterr().out
     assert main(["lessons", "--lessons", str(lessons)]) == 0
     assert main(["lessons", "--check", "--lessons", str(lessons)]) == 0
-    assert guide.read_text(encoding="utf-8") == (ROOT / "lessons" / "README.md").read_text(encoding="utf-8")
+    assert guide.read_text(encoding="utf-8") == (ROOT / "lessons" / "00-start-here.md").read_text(encoding="utf-8")
 
 
 def test_lessons_check_fails_when_a_notebook_has_no_key(tmp_path, capsys):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the Binder environment in a throw-away venv, as repo2docker would, and prove it works:
-# the pins install together (pip check), postBuild runs, and every notebook executes.
+# the pins install together (pip check), postBuild runs, every notebook executes, and the
+# browser suite passes in JupyterLab as pinned for Binder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
@@ -28,4 +29,13 @@ for path in sorted(Path("notebooks").glob("*.ipynb")):
         raise SystemExit(f"binder-check: {path} raised {errors[0].ename}: {errors[0].evalue}")
     print(f"binder-check: {path} ran cleanly")
 PY
-echo "binder-check: the Binder pins install cleanly and every notebook runs"
+
+# The browser suite against the Binder pins: the JupyterLab and widget versions a class gets.
+# pytest and playwright are test tools only; they are not part of the Binder image.
+"$venv/bin/python" -m pip install --quiet "pytest>=9,<10" playwright
+if [ -x "${BRINK_CHROMIUM:-/usr/bin/chromium}" ] || [ "${CI:-}" = "true" ]; then
+  "$venv/bin/python" -m pytest tests/browser -q -p no:cacheprovider -o addopts="-ra"
+else
+  echo "binder-check: Chromium is missing, so the browser suite was skipped (sudo apt-get install chromium)"
+fi
+echo "binder-check: the Binder pins install cleanly, every notebook runs, and the browser suite passes"

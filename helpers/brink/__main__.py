@@ -4,6 +4,7 @@
     python -m brink export [DIR]                 the annotated article as JSON
     python -m brink lessons [--check]            regenerate (or verify) the answer keys in lessons/
     python -m brink journal export [--format F]  a student's saved answers as one readable file
+    python -m brink handouts [NOTEBOOK ...]      printable student handouts and teacher editions
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ def _journal_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handouts(args: argparse.Namespace) -> int:
+    from .handouts import build
+
+    notebooks = [Path(n) for n in args.notebooks] or sorted(Path("notebooks").glob("*.ipynb"))
+    if not notebooks:
+        print("No notebooks found; run this from the repository root or name them.", file=sys.stderr)
+        return 1
+    for notebook in notebooks:
+        for handout in build(notebook, Path(args.out), Path(args.lessons), pdf=not args.no_pdf):
+            print(f"{handout.edition:8} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m brink", description="Tools for the brink course data.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lessons.add_argument("--lessons", default="lessons", help="the lessons folder (default: ./lessons)")
     lessons.add_argument("--data", help="a data folder other than the package's own")
     lessons.set_defaults(run=_lessons)
+    handouts = commands.add_parser("handouts", help="build student handouts and teacher editions (HTML and PDF)")
+    handouts.add_argument("notebooks", nargs="*", help="notebooks to build (default: notebooks/*.ipynb)")
+    handouts.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
+    handouts.add_argument("--lessons", default="lessons", help="the lessons folder (default: ./lessons)")
+    handouts.add_argument("--no-pdf", action="store_true", help="write HTML only (no Chromium needed)")
+    handouts.set_defaults(run=_handouts)
     journal = commands.add_parser("journal", help="work with saved answers")
     journal_commands = journal.add_subparsers(dest="journal_command", required=True)
     handin = journal_commands.add_parser("export", help="write all saved answers as one readable file")

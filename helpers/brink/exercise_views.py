@@ -262,10 +262,11 @@ class HandinBox(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        text = ("To hand in your answers, run `python -m brink journal export` or use the hand-in button in a live "
-                "notebook; it writes my-answers/brink-answers.html.")
-        bundle["text/plain"] = text
-        bundle["text/html"] = f"<p>{escape(text)}</p>"
+        bundle["text/plain"] = ("To hand in your answers, use this button in the live notebook, or run "
+                                "python -m brink journal export; either writes my-answers/brink-answers.html.")
+        bundle["text/html"] = ("<p>To hand in your answers, use this button in the live notebook, or run "
+                               "<code>python -m brink journal export</code>; either writes "
+                               "<code>my-answers/brink-answers.html</code>.</p>")
         return bundle
 
 

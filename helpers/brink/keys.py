@@ -34,7 +34,7 @@ def exercise_key(exercise: Exercise, number: int) -> str:
     """The key for one exercise, in Markdown."""
     kind = exercise.type
     mode = "judgement: predict, commit, then reveal" if exercise.judgement else "factual: check and retry"
-    lines = [f"#### Question {number}: {exercise.title or exercise.id}", "",
+    lines = [f"### Question {number}: {exercise.title or exercise.id}", "",
              f"*`{exercise.id}` · {kind} · {mode}*", "", f"**Prompt.** {exercise.prompt}", ""]
     if exercise.evidence:
         lines += [f"**Evidence in the text.** {_evidence(exercise.evidence)}", ""]

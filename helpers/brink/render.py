@@ -7,6 +7,7 @@ data is HTML-escaped here, in one place.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from html import escape
 
@@ -161,3 +162,26 @@ def statements_table(corpus: Corpus) -> Static:
     caption = f"All {len(rows)} statements in the text, in the order of the data file"
     html = _table(escape(caption), header, [[escape(c) for c in row] for row in rows])
     return Static(html, caption + "\n\n" + _text_table(header, rows))
+
+
+def numbered_lines(corpus: Corpus, width: int = 72) -> list[tuple[int, int, str]]:
+    """The article as (paragraph, line, words) with lines wrapped at ``width``, for citing "P5, line 3"."""
+    return [(p, n, line)
+            for p, paragraph in enumerate(corpus.article.paragraphs, start=1)
+            for n, line in enumerate(textwrap.wrap(paragraph, width, break_on_hyphens=False, break_long_words=False), start=1)]
+
+
+def numbered_article(corpus: Corpus, width: int = 72) -> Static:
+    """The text with paragraph and line numbers, as printed on the handouts."""
+    rows, text = [], []
+    for paragraph, line, words in numbered_lines(corpus, width):
+        label = f"P{paragraph}" if line == 1 else ""
+        rows.append(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{label}</th>'
+                    f'<td style="text-align:right;padding-right:1em;color:{palette.TEXT}">{line}</td>'
+                    f"<td style=\"text-align:left;font-family:serif\">{escape(words)}</td></tr>")
+        text.append(f"{label:<4}{line:>3}  {words}")
+    caption = "The text, with paragraph (P) and line numbers"
+    html = (f'<table class="brink-numbered"><caption style="text-align:left;font-weight:bold">{caption}</caption>'
+            '<thead><tr><th scope="col">Para.</th><th scope="col">Line</th><th scope="col">Text</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+    return Static(html, caption + "\n\n" + "\n".join(text))

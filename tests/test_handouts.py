@@ -1,0 +1,82 @@
+"""`make handouts`: a student handout and a teacher edition per notebook, HTML and PDF, built offline."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import brink
+from brink import handouts, render
+
+ROOT = Path(__file__).parents[1]
+NOTEBOOK = ROOT / "notebooks" / "00-start-here.ipynb"
+
+
+def central_question(path: Path) -> str:
+    for cell in nbformat.read(path, as_version=4).cells:
+        found = re.search(r"\*\*Central question:\*\*\s*(.+)", cell.source)
+        if cell.cell_type == "markdown" and found:
+            return found.group(1).strip()
+    raise AssertionError(f"{path.name} states no central question")
+
+
+def tools_missing() -> str | None:
+    if not Path(handouts.CHROMIUM).exists():
+        return "Chromium is needed for PDFs: sudo apt-get install chromium"
+    if not shutil.which("pdftotext"):
+        return "pdftotext is needed to read the PDFs: sudo apt-get install poppler-utils"
+    return None
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    reason = tools_missing()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("handouts")
+    return {h.edition: h for h in handouts.build(NOTEBOOK, out, ROOT / "lessons")}
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+def test_pdfs_have_pages_and_the_central_question_and_the_text(built):
+    for handout in built.values():
+        info = subprocess.run(["pdfinfo", str(handout.pdf)], capture_output=True, text=True, check=True).stdout
+        assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 2
+        text = pdf_text(handout.pdf)
+        assert central_question(NOTEBOOK) in text
+        assert "If it is up to the Russian Federation, there will be no war." in text
+
+
+def test_questions_print_as_questions_and_only_the_teacher_gets_the_key(built):
+    student, teacher = pdf_text(built["student"].pdf), pdf_text(built["teacher"].pdf)
+    for text in (student, teacher):
+        assert "Question 1: What kind of text is this?" in text and "○ An opinion column" in text
+    assert "Error displaying widget" not in student
+    assert "Answer key" in teacher and "Answer key" not in student
+    explanation = brink.load().exercise("nb00-which-friday").explanation
+    assert " ".join(explanation.split()[:8]) in teacher and " ".join(explanation.split()[:8]) not in student
+
+
+def test_html_is_offline(built):
+    for handout in built.values():
+        html = handout.html.read_text(encoding="utf-8")
+        assert "<script" not in html
+        assert not re.search(r'(src|href)="https?://(?!edition\.cnn\.com)', html), "no CDN or remote asset"
+
+
+def test_line_numbers_rebuild_each_paragraph_exactly():
+    corpus = brink.load()
+    lines = render.numbered_lines(corpus)
+    for number, paragraph in enumerate(corpus.article.paragraphs, start=1):
+        assert " ".join(words for p, _, words in lines if p == number) == paragraph
+    assert all(len(words) <= 72 for _, _, words in lines)
