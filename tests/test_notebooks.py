@@ -82,3 +82,15 @@ def test_notebooks_can_import_brink_without_an_install():
                             check=True)
     where, outlet = result.stdout.split()
     assert Path(where).parent == link and outlet == "CNN"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_asks_all_its_exercises_in_file_order(path: Path):
+    """Questions are numbered by their place in the exercise file, so the notebook must follow that order."""
+    import re
+
+    import brink
+
+    asked = re.findall(r'views\.question\("([^"]+)"\)', "".join(
+        "".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"))
+    assert asked == [e.id for e in brink.load().exercises_for(path.stem)]

@@ -24,11 +24,14 @@ from .records import (
     Article,
     Corpus,
     Event,
+    Hedge,
     Position,
+    QuoteCheck,
     Source,
     Span,
     Statement,
     TimeExpression,
+    Verb,
 )
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -43,6 +46,8 @@ TENSES = ("past", "present", "future", "none")
 POSITION_KINDS = ("demand", "offer", "warning", "assessment", "refusal", "hope")
 STATUSES = ("ruled-out", "open-to-talks", "on-the-table", "under-review", "unclear")
 ORIGINS = ("text", "context")
+VERB_KINDS = ("neutral", "framing", "presupposition", "inference", "emotion")
+HEDGE_KINDS = ("hedge", "booster")
 CONFIDENCE = ("High", "Medium")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -282,6 +287,51 @@ class Reader:
                 events.append(Event(**record))
         return self.unique("events.toml", events)
 
+    def verbs(self, statement_ids: set[str]) -> list[Verb]:
+        verbs = []
+        for e in self.entries("verbs.toml", "verb"):
+            statements = e.texts("statements")
+            for sid in statements:
+                if sid not in statement_ids:
+                    e.problem("statements", f"unknown statement id {sid!r}", "use an id from statements.toml")
+            load = e.integer("load")
+            if load is not None and not 0 <= load <= 3:
+                e.problem("load", f"{load} is off the 0–3 scale", "choose 0 (neutral) to 3 (most loaded)")
+            record = dict(id=e.text("id"), verb=e.text("verb"), statements=statements,
+                          kind=e.text("kind", choices=VERB_KINDS), load=load, why=e.text("why"))
+            e.finish()
+            if e.ok:
+                verbs.append(Verb(**record))
+        return self.unique("verbs.toml", verbs)
+
+    def hedges(self, actor_ids: set[str]) -> list[Hedge]:
+        hedges = []
+        for e in self.entries("hedges.toml", "hedge"):
+            holder = e.text("holder")
+            self.known_ids(e, "holder", [holder] if holder else [], actor_ids, "actor")
+            record = dict(id=e.text("id"), span=self.span(e, "text", e.text("text"), e.integer("paragraph", required=False)),
+                          kind=e.text("kind", choices=HEDGE_KINDS), type=e.text("type"), holder=holder, note=e.text("note"))
+            e.finish()
+            if e.ok:
+                hedges.append(Hedge(**record))
+        return self.unique("hedges.toml", hedges)
+
+    def quote_checks(self, statement_ids: set[str]) -> list[QuoteCheck]:
+        checks = []
+        for e in self.entries("quote_checks.toml", "quote_check"):
+            statement = e.text("statement")
+            if statement and statement not in statement_ids:
+                e.problem("statement", f"unknown statement id {statement!r}", "use an id from statements.toml")
+            record = dict(id=e.text("id"), statement=statement,
+                          in_text=self.span(e, "in_text", e.text("in_text"), e.integer("paragraph", required=False)),
+                          in_source=e.text("in_source"), language=e.text("language"), change=e.text("change"),
+                          gloss=e.text("gloss", required=False, default=""), sources=self.sources(e, required=True),
+                          confidence=e.text("confidence", choices=CONFIDENCE))
+            e.finish()
+            if e.ok:
+                checks.append(QuoteCheck(**record))
+        return self.unique("quote_checks.toml", checks)
+
     def sources(self, e: Entry, *, required: bool) -> tuple[Source, ...]:
         value = e.raw("sources", required=required)
         if value is None:
@@ -349,14 +399,19 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     expressions = reader.time_expressions()
     events = reader.events(article.published if article else None)
     exercises = read_exercises(reader, {t.id: t for t in expressions}, {e.id: e for e in events})
+    statements = reader.statements(actor_ids)
+    statement_ids = {s.id for s in statements} | _declared_ids(reader, "statements.toml", "statement")
     corpus = Corpus(
         article=article,
         actors=tuple(actors),
-        statements=tuple(reader.statements(actor_ids)),
+        statements=tuple(statements),
         time_expressions=tuple(expressions),
         positions=tuple(reader.positions(actor_ids)),
         events=tuple(events),
         exercises=tuple(exercises),
+        verbs=tuple(reader.verbs(statement_ids)),
+        hedges=tuple(reader.hedges(actor_ids)),
+        quote_checks=tuple(reader.quote_checks(statement_ids)),
     )
     problems = reader.problems
     return (None if problems or article is None else corpus), problems

@@ -60,3 +60,8 @@ def contrast(first: str, second: str) -> float:
     """WCAG contrast ratio between two colours, from 1 to 21."""
     a, b = sorted((luminance(first), luminance(second)), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def line_colour(style: Style) -> str:
+    """The colour for a thin line or underline: the style's own if it has 3:1 against white, else dark."""
+    return style.colour if contrast(style.colour, WHITE) >= 3 else style.edge

@@ -123,6 +123,45 @@ class Event:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Verb:
+    """A reporting verb and where it sits on the scale from neutral to loaded."""
+
+    id: str
+    verb: str
+    statements: tuple[str, ...]
+    kind: str  # neutral | framing | presupposition | inference | emotion
+    load: int  # 0 (neutral) to 3
+    why: str
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """Words that lower (hedge) or raise (booster) how certain a claim sounds."""
+
+    id: str
+    span: Span
+    kind: str  # hedge | booster
+    type: str
+    holder: str  # actor id
+    note: str
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """A quotation in the text next to the same words in a source."""
+
+    id: str
+    statement: str
+    in_text: Span
+    in_source: str
+    language: str
+    change: str
+    sources: tuple[Source, ...]
+    confidence: str
+    gloss: str = ""
+
+
 EXERCISE_TYPES = ("single", "multiple", "classify", "date", "order", "rating", "text", "highlight")
 CANT_TELL = "cant-tell"
 
@@ -211,6 +250,9 @@ class Corpus:
     positions: tuple[Position, ...]
     events: tuple[Event, ...]
     exercises: tuple[Exercise, ...] = ()
+    verbs: tuple[Verb, ...] = ()
+    hedges: tuple[Hedge, ...] = ()
+    quote_checks: tuple[QuoteCheck, ...] = ()
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> Actor:

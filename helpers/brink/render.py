@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from . import palette
-from .records import Corpus, Span, Statement
+from .records import Corpus, Source, Span, Statement
 
 FORM_LABELS = {
     "quote": "direct quote",
@@ -185,3 +185,13 @@ def numbered_article(corpus: Corpus, width: int = 72) -> Static:
             '<thead><tr><th scope="col">Para.</th><th scope="col">Line</th><th scope="col">Text</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
     return Static(html, caption + "\n\n" + "\n".join(text))
+
+
+def source_line(source: Source) -> tuple[str, str]:
+    """A source cited by issuer and date, linked, with where our copy lives: (html, text)."""
+    when = f", {source.date.day} {source.date:%b %Y}" if source.date else ""
+    via = f" (copy: {source.via})" if source.via else ""
+    text = f"{source.issuer}{when}: {source.description}{via}. {source.url}"
+    html = (f"{escape(source.issuer)}{escape(when)}: <a href=\"{escape(source.url)}\">{escape(source.description)}</a>"
+            f"{escape(via)}")
+    return html, text

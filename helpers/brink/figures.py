@@ -1,0 +1,102 @@
+"""Figures. Each function takes an optional ``ax``, returns the Figure, and never leaves a figure
+open in pyplot: figures are built with :class:`matplotlib.figure.Figure` directly. Each comes with
+alt text (chart type, axes, the point) and a data table, made from the same numbers.
+
+matplotlib is imported inside the functions, so ``import brink`` stays light.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from typing import TYPE_CHECKING
+
+from . import palette
+from .reading import statements_by_side, voices
+from .records import Corpus
+from .render import Static, _table, _text_table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+VOICE_PARTS = (  # (attribute, legend label, colour, hatch): hatch and label carry the meaning, not colour
+    ("quoted", "quoted (in full or in part)", palette.OKABE_ITO["blue"], ""),
+    ("paraphrased", "paraphrased", palette.OKABE_ITO["vermilion"], "///"),
+    ("own_words", "the reporter's own words", palette.OKABE_ITO["reddish purple"], "..."),
+)
+
+
+def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return ax.figure, ax
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size, dpi=100, layout="constrained")
+    return figure, figure.add_subplot()
+
+
+def voices_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
+    """Horizontal stacked bars: how many statements each actor has, quoted or paraphrased."""
+    rows = list(reversed(voices(corpus)))  # most voices at the top
+    figure, ax = _new_axes(ax, (8, 0.42 * len(rows) + 1.4))
+    names = [v.name for v in rows]
+    left = [0] * len(rows)
+    for attribute, label, colour, hatch in VOICE_PARTS:
+        values = [getattr(v, attribute) for v in rows]
+        ax.barh(names, values, left=left, color=colour, hatch=hatch, edgecolor=palette.TEXT, linewidth=0.8, label=label)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    for y, voice in enumerate(rows):
+        ax.text(voice.total + 0.1, y, str(voice.total), va="center", ha="left", color=palette.TEXT, fontsize=9)
+    ax.set_xlabel("Number of statements attributed in the text", color=palette.TEXT)
+    ax.set_xlim(0, max(v.total for v in rows) + 2.5)
+    ax.set_title("Who speaks in the text, and how", color=palette.TEXT, loc="left")
+    ax.legend(loc="lower right", frameon=True)
+    ax.tick_params(colors=palette.TEXT)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return figure
+
+
+def voices_alt(corpus: Corpus) -> str:
+    """Alt text for the voices chart: what kind of chart, its axes, and what it shows."""
+    rows = voices(corpus)
+    top = rows[0]
+    silent = [v.name for v in rows if v.total == 0]
+    sides = statements_by_side(corpus)
+    return (f"Horizontal bar chart. Each bar is one possible speaker; its length is the number of statements the text "
+            f"attributes to them, split into quoted, paraphrased and the reporter's own words. {top.name} has the "
+            f"most, {top.total} ({top.quoted} quoted, {top.paraphrased} paraphrased). No statement at all comes from "
+            + ", ".join(silent) + f". By side: {sides['russia']} statements come from Russian speakers, "
+            f"{sides['us']} from US officials, {sides['us-nato']} from the US and its allies together, "
+            f"{sides['nato']} from NATO itself and {sides['ukraine']} from Ukraine.")
+
+
+def voices_table(corpus: Corpus) -> Static:
+    header = ["Actor", "Quoted", "Paraphrased", "Reporter's own words", "Total"]
+    rows = [[v.name, str(v.quoted), str(v.paraphrased), str(v.own_words), str(v.total)] for v in voices(corpus)]
+    caption = "Statements per actor (the data behind the chart)"
+    return Static(_table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + _text_table(header, rows))
+
+
+def png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, without a timestamp, so the same figure gives the same bytes."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def figure_bundle(figure: Figure, alt: str) -> tuple[dict, dict]:
+    """A display bundle: the PNG with its alt text in metadata, and the alt text as the plain-text version."""
+    data = {"image/png": base64.b64encode(png(figure)).decode("ascii"), "text/plain": alt}
+    return data, {"image/png": {"alt": alt}}
+
+
+def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
+    """What the notebook shows: the chart (with alt text), the alt text as a caption, and the table."""
+    figure = voices_figure(corpus)
+    alt = voices_alt(corpus)
+    caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
+    return [figure_bundle(figure, alt), caption, voices_table(corpus)]
