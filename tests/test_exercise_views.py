@@ -189,3 +189,23 @@ def test_package_exercises_build_as_widgets(journal):
     for exercise in corpus.exercises:
         v = exercise_views.exercise(exercise.id, corpus, journal)
         assert v.prompt.value and v.button.description
+
+
+def test_justified_choice_needs_evidence_and_keeps_it(kit, journal):
+    from brink.checking import describe
+
+    v = view(kit, journal, "kit-justify")
+    assert v.button.description == "Commit my answer"
+    evidence_box = v._inputs[-1]
+    assert evidence_box.description == "Evidence"
+    v.answer = ("cant-tell", "")
+    v.button.click()
+    assert "Add one line of evidence from the text first." in v.feedback.value and not v.committed
+    v.answer = ("cant-tell", "P2: 'a day after'")
+    v.button.click()
+    assert v.committed and "✔ Right" in v.feedback.value and "Model answer" in v.model.value
+    assert journal.latest("kit-justify")["answer"] == ["cant-tell", "P2: 'a day after'"]
+    again = view(kit, journal, "kit-justify")
+    assert again.answer == ("cant-tell", "P2: 'a day after'") and again.committed
+    assert describe(kit.exercise("kit-justify"), again.answer) == "Can't tell from this text. Evidence: P2: 'a day after'"
+    assert "Quote one line of evidence from the text:" in again._repr_mimebundle_()["text/plain"]

@@ -21,7 +21,8 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "langua
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Strip everything but golden outputs; drop widget state, and execution counts outside golden cells.
 
-    Golden cells keep their counts: nbval refuses a stored output whose cell looks unrun.
+    Golden cells keep their counts: nbval refuses a stored output whose cell looks unrun. Their images are
+    dropped (nbval never compares them, and they would bloat the repository); alt text and tables stay.
     """
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
@@ -33,8 +34,12 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.execution_count = None
             cell.outputs = []
             continue
-        for output in cell.outputs:  # keep a widget's static twin, not its live view (its id changes every run)
-            output.get("data", {}).pop(WIDGET_VIEW, None)
+        for output in cell.outputs:
+            data = output.get("data", {})
+            data.pop(WIDGET_VIEW, None)  # keep a widget's static twin, not its live view (its id changes every run)
+            if "image/png" in data:  # nbval never compares images; the alt text, caption and table stay
+                data.pop("image/png")
+                output.get("metadata", {}).pop("image/png", None)
     return nb
 
 

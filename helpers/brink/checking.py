@@ -59,8 +59,25 @@ def _incomplete(message: str) -> Feedback:
     return Feedback(INCOMPLETE, (message,))
 
 
+def split(exercise: Exercise, answer: Any) -> tuple[Any, str]:
+    """An exercise with ``justify`` takes (answer, evidence line); return both parts for any exercise."""
+    if not exercise.justify:
+        return answer, ""
+    if isinstance(answer, (tuple, list)) and len(answer) == 2:
+        return answer[0], answer[1] or ""
+    return None, ""
+
+
 def problem_with(exercise: Exercise, answer: Any) -> str | None:
     """Why an answer cannot be saved or checked yet, in a gentle sentence; None when it can."""
+    answer, reason = split(exercise, answer)
+    problem = _problem(exercise, answer)
+    if problem or not exercise.justify:
+        return problem
+    return _text_problem(reason, "Add one line of evidence from the text first.")
+
+
+def _problem(exercise: Exercise, answer: Any) -> str | None:
     kind = exercise.type
     if kind in ("single", "date"):
         return None if answer in {o.id for o in exercise.options} else "Choose one of the options first."
@@ -103,6 +120,7 @@ def check(exercise: Exercise, answer: Any) -> Feedback:
     problem = problem_with(exercise, answer)
     if problem:
         return _incomplete(problem)
+    answer, _ = split(exercise, answer)
     kind = exercise.type
     if kind in ("single", "date"):
         option = exercise.option(answer)
@@ -192,6 +210,13 @@ def right_answer(exercise: Exercise) -> Any:
 
 def describe(exercise: Exercise, answer: Any) -> str:
     """An answer in words, for the journal export and the restored-answer line."""
+    if exercise.justify:
+        base, reason = split(exercise, answer)
+        return f"{_describe(exercise, base)}. Evidence: {reason}"
+    return _describe(exercise, answer)
+
+
+def _describe(exercise: Exercise, answer: Any) -> str:
     kind = exercise.type
     try:
         if kind in ("single", "date"):

@@ -92,6 +92,9 @@ def static(corpus: Corpus, exercise: Exercise, number: int | None = None) -> Sta
         points = " ".join(f"○ {n} {label}" for n, label in enumerate(exercise.scale))
         html.append(f"<p>{escape(points)}</p><p>Why?</p>{LINE * 2}")
         text.extend([points, "Why? ________________________________________"])
+    if exercise.justify:
+        html.append(f"<p>{escape(exercise.justify)}:</p>{LINE}")
+        text.append(f"{exercise.justify}: ________________________________________")
     if kind == "text":
         html.append(f"<p>Your answer:</p>{LINE * 4}")
         text.append("Your answer:\n________________________________________\n________________________________________")

@@ -43,6 +43,8 @@ class ExerciseView(widgets.VBox):
         self._static = exercise_render.static(corpus, exercise, number)
         self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number))
         controls, self._get, self._set, self._inputs = _build_controls(corpus, exercise)
+        if exercise.justify:
+            controls, self._get, self._set = _with_evidence(exercise, controls, self._get, self._set, self._inputs)
         judgement = exercise.judgement
         self.button = widgets.Button(
             description="Commit my answer" if judgement else "Check",
@@ -227,6 +229,20 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
 
         return box, lambda: box.value, set_text, [box]
     raise ValueError(f"unknown exercise type {kind!r}")
+
+
+def _with_evidence(exercise: Exercise, controls, get, put, inputs):
+    """Add a one-line evidence box: the answer becomes (choice, evidence)."""
+    box = widgets.Textarea(description="Evidence", placeholder=exercise.justify,
+                           layout=widgets.Layout(width="95%", height="3.5em"), style={"description_width": "initial"})
+    inputs.append(box)
+
+    def set_both(value):
+        base, reason = value if isinstance(value, (tuple, list)) and len(value) == 2 else (value, "")
+        put(base)
+        box.value = reason or ""
+
+    return widgets.VBox([controls, box]), lambda: (get(), box.value), set_both
 
 
 def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | None = None) -> ExerciseView:

@@ -102,6 +102,8 @@ def _exercise(reader: Reader, e: Entry, notebook: str, expressions: dict[str, Ti
         record.update(_rating(e))
     if kind in ("rating", "text"):
         record["rubric"] = e.texts("rubric", required=False)
+    elif kind is not None:
+        record["justify"] = e.text("justify", required=False, default="")
     if kind in ("rating", "text") or record["predict"]:
         record["next"] = e.text("next")
     e.finish()

@@ -16,6 +16,7 @@ from . import palette
 from .reading import statements_by_side, voices
 from .records import Corpus
 from .render import Static, _table, _text_table
+from .timeline import PERIODS, Cutoff, events_shown, events_table, publication, timeline_alt, uncertain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -100,3 +101,77 @@ def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
     alt = voices_alt(corpus)
     caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
     return [figure_bundle(figure, alt), caption, voices_table(corpus)]
+
+
+TEXT_STYLE = dict(marker="s", color=palette.OKABE_ITO["blue"], label="■ reported in the text")
+CONTEXT_STYLE = dict(marker="o", color=palette.OKABE_ITO["vermilion"], label="○ context from other sources")
+
+
+def _wrap(title: str, width: int = 48) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(title, width)) or title
+
+
+def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter", ax: Axes | None = None) -> Figure:
+    """Events as rows against time; text events are filled squares, context events hollow circles, spans are bars."""
+    import datetime as dt
+
+    import matplotlib.dates as mdates
+
+    cutoff = cutoff or publication(corpus)
+    shown = events_shown(corpus, cutoff, period)
+    _, start, end = PERIODS[period]
+    figure, ax = _new_axes(ax, (10, 0.42 * max(len(shown), 4) + 1.8))
+    rows = list(reversed(shown))  # oldest at the top
+    for y, event in enumerate(rows):
+        style = TEXT_STYLE if event.origin == "text" else CONTEXT_STYLE
+        filled = event.origin == "text"
+        dashed = uncertain(event, cutoff)
+        if event.end_date and event.end_date != event.date:
+            last = min(event.end_date, cutoff.day)
+            width = (last - event.date).days + 1
+            ax.barh(y, width, left=event.date, height=0.5, color=style["color"] if filled else palette.WHITE,
+                    edgecolor=style["color"], hatch="" if filled else "///", linewidth=1.2)
+        ax.plot([event.date], [y], linestyle="none", marker=style["marker"], markersize=9,
+                markerfacecolor=style["color"] if filled else palette.WHITE, markeredgecolor=palette.TEXT if filled
+                else style["color"], markeredgewidth=2, linewidth=0)
+        if dashed:
+            ax.annotate("?", (event.date, y), xytext=(8, -4), textcoords="offset points", color=palette.TEXT,
+                        fontsize=11, fontweight="bold")
+    ax.set_yticks(range(len(rows)), [_wrap(("■ " if e.origin == "text" else "○ ") + e.title
+                                           + (" (time of day unknown)" if uncertain(e, cutoff) else "")) for e in rows],
+                  fontsize=8, color=palette.TEXT)
+    ax.axvline(cutoff.day + (dt.timedelta(hours=8, minutes=38) if cutoff.at_publication else dt.timedelta(days=1)),
+               color=palette.TEXT, linestyle="--", linewidth=1.2)
+    ax.set_xlim(start, end + dt.timedelta(days=1))
+    ax.set_ylim(-0.8, max(len(rows), 1) - 0.2)
+    if period == "winter":
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    else:
+        ax.xaxis.set_major_locator(mdates.YearLocator(4))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=8, colors=palette.TEXT)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_title(f"What a reader could know: {PERIODS[period][0]}\nDashed line: the knowledge cut-off, "
+                 f"{cutoff.label(corpus)}", loc="left", color=palette.TEXT, fontsize=10)
+    ax.set_xlabel("Date", color=palette.TEXT, fontsize=9)
+    handles = [
+        ax.plot([], [], linestyle="none", marker="s", markersize=8, markerfacecolor=TEXT_STYLE["color"],
+                markeredgecolor=palette.TEXT, label=TEXT_STYLE["label"])[0],
+        ax.plot([], [], linestyle="none", marker="o", markersize=8, markerfacecolor=palette.WHITE,
+                markeredgecolor=CONTEXT_STYLE["color"], markeredgewidth=2, label=CONTEXT_STYLE["label"])[0],
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.08), ncols=2, frameon=False, fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return figure
+
+
+def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter") -> list[Static | tuple[dict, dict]]:
+    """The timeline chart with alt text, a caption, and the events table."""
+    cutoff = cutoff or publication(corpus)
+    alt = timeline_alt(corpus, cutoff, period)
+    caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
+    return [figure_bundle(timeline_figure(corpus, cutoff, period), alt), caption, events_table(corpus, cutoff, period)]

@@ -34,14 +34,21 @@ def _rows(corpus: Corpus, journal: Journal) -> list[dict[str, Any]]:
             "attempt": entry.get("attempt"),
             "kind": entry.get("kind"),
             "verdict": " ".join(HEADLINES[verdict]) if verdict in HEADLINES else verdict,
-            "answer": describe(exercise, _shape(exercise.type, entry.get("answer"))) if exercise else repr(entry.get("answer")),
+            "answer": describe(exercise, _shape(exercise, entry.get("answer"))) if exercise else repr(entry.get("answer")),
             "time": entry.get("time", ""),
         })
     return rows
 
 
-def _shape(kind: str, answer: Any) -> Any:
+def _shape(exercise, answer: Any) -> Any:
     """Journal JSON back into the answer shape the checker expects."""
+    kind = exercise.type
+    if exercise.justify and isinstance(answer, list) and len(answer) == 2:
+        return (_shape_base(kind, answer[0]), answer[1])
+    return _shape_base(kind, answer)
+
+
+def _shape_base(kind: str, answer: Any) -> Any:
     if kind in ("multiple", "highlight") and isinstance(answer, list):
         return set(answer)
     if kind == "rating" and isinstance(answer, list):

@@ -38,6 +38,8 @@ def exercise_key(exercise: Exercise, number: int) -> str:
              f"*`{exercise.id}` · {kind} · {mode}*", "", f"**Prompt.** {exercise.prompt}", ""]
     if exercise.evidence:
         lines += [f"**Evidence in the text.** {_evidence(exercise.evidence)}", ""]
+    if exercise.justify:
+        lines += [f"**Students also write:** {exercise.justify}.", ""]
     if kind in ("single", "multiple", "date", "highlight"):
         lines += ["| Option | Right? | Feedback | Next step |", "|---|---|---|---|"]
         lines += [f"| {_cell(o.text)} | {'✔ yes' if o.correct else '✘ no'} | {_cell(o.feedback)} | {_cell(o.next)} |"

@@ -229,7 +229,7 @@ class Reader:
                 statements.append(Statement(**record))
         return self.unique("statements.toml", statements)
 
-    def time_expressions(self) -> list[TimeExpression]:
+    def time_expressions(self, published: dt.date | None) -> list[TimeExpression]:
         expressions = []
         for e in self.entries("time_expressions.toml", "time_expression"):
             phrase = self.span(e, "phrase", e.text("phrase"), e.integer("paragraph", required=False))
@@ -239,7 +239,10 @@ class Reader:
             if e.ok:
                 _check_precision(e, earliest, latest, precision)
             record = dict(id=e.text("id"), phrase=phrase, earliest=earliest, latest=latest, precision=precision,
-                          tense=e.text("tense", choices=TENSES), reasoning=e.text("reasoning"))
+                          tense=e.text("tense", choices=TENSES), reasoning=e.text("reasoning"),
+                          not_by_rule=e.text("not_by_rule", required=False, default=""))
+            if e.ok and published:
+                _check_rules(e, record, published)
             e.finish()
             if e.ok:
                 expressions.append(TimeExpression(**record))
@@ -377,6 +380,23 @@ def _check_precision(e: Entry, earliest: dt.date | None, latest: dt.date | None,
         e.problem("precision", "an open expression has one end open", 'write "open" for the unknown end, or choose range')
 
 
+def _check_rules(e: Entry, record: dict, published: dt.date) -> None:
+    """Where the date rules apply, the annotated dates must agree; where they do not, say why."""
+    from .timing import Resolution, resolve
+
+    result = resolve(record["phrase"].text, published, record["tense"])
+    if isinstance(result, Resolution):
+        given = (record["earliest"], record["latest"], record["precision"])
+        if given != (result.earliest, result.latest, result.precision):
+            e.problem("earliest", f"the date rules give {result.earliest or 'open'} to {result.latest or 'open'} "
+                                  f"({result.precision}): {result.clue}", "correct the dates, the precision or the tense")
+        elif record["not_by_rule"]:
+            e.problem("not_by_rule", "the date rules do date this phrase", "remove not_by_rule")
+    elif not record["not_by_rule"]:
+        e.problem("not_by_rule", f"the date rules cannot date this phrase ({result.reason})",
+                  'say why in not_by_rule = "…", in a sentence')
+
+
 def _check_known(e: Entry, start: dt.date, end: dt.date, published: dt.date, known: bool | None) -> None:
     """``known_on_publication`` must agree with the dates wherever the dates settle it."""
     if start > published and known is not False:
@@ -396,7 +416,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     actor_ids = {a.id for a in actors}
     # Entries that failed are dropped above, so their ids still count as known here:
     actor_ids |= _declared_ids(reader, "actors.toml", "actor")
-    expressions = reader.time_expressions()
+    expressions = reader.time_expressions(article.published if article else None)
     events = reader.events(article.published if article else None)
     exercises = read_exercises(reader, {t.id: t for t in expressions}, {e.id: e for e in events})
     statements = reader.statements(actor_ids)

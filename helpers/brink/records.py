@@ -95,6 +95,7 @@ class TimeExpression:
     precision: str  # day | month | range | open
     reasoning: str
     tense: str  # past | present | future | none: what the sentence's verb says about direction
+    not_by_rule: str = ""  # why the rules in brink.timing cannot date it (empty when they can)
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class Exercise:
     time_expression: str | None = None  # date: the annotated expression that decides the answer
     rubric: tuple[str, ...] = ()  # text and rating: what a good answer does
     next: str = ""  # the next step after a judgement item is revealed
+    justify: str = ""  # when set, the student also writes one line of evidence, with this as its label
 
     @property
     def judgement(self) -> bool:

@@ -6,6 +6,8 @@ attributes of that widget, so ``view.paragraph.value = 7`` works as well as a cl
 
 from __future__ import annotations
 
+from html import escape
+
 import ipywidgets as widgets
 
 from . import reader, render
@@ -14,8 +16,8 @@ from .exercise_views import exercise as question
 from .loading import load
 from .records import Corpus
 
-__all__ = ["ExerciseView", "HandinBox", "ParagraphBrowser", "ReaderView", "handin_box", "paragraph_browser", "question",
-           "reader_view", "show_voices"]
+__all__ = ["ExerciseView", "HandinBox", "ParagraphBrowser", "ReaderView", "TimelineView", "handin_box",
+           "paragraph_browser", "question", "reader_view", "show_timeline", "show_voices", "timeline_view"]
 
 
 class ParagraphBrowser(widgets.VBox):
@@ -94,14 +96,69 @@ def reader_view(corpus: Corpus | None = None, mode: str = "speaker") -> ReaderVi
     return ReaderView(corpus, mode)
 
 
-def show_voices(corpus: Corpus | None = None) -> None:
-    """Display the voices chart with its alt text, a caption that says what it shows, and its data table."""
+def _show_figure_view(parts) -> None:
+    """Display a figure (PNG with alt text), then its caption, then its data table."""
     from IPython.display import display
 
-    from .figures import voices_view
-
-    figure_data, caption, table = voices_view(corpus or load())
-    data, metadata = figure_data
+    (data, metadata), caption, table = parts
     display(data, raw=True, metadata=metadata)
     display(caption)
     display(table)
+
+
+def show_voices(corpus: Corpus | None = None) -> None:
+    """Display the voices chart with its alt text, a caption that says what it shows, and its data table."""
+    from .figures import voices_view
+
+    _show_figure_view(voices_view(corpus or load()))
+
+
+def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
+    """The timeline at the moment of publication: nothing later is shown. For the hindsight section, use timeline_view."""
+    from .figures import timeline_view as figure_view
+
+    _show_figure_view(figure_view(corpus or load(), None, period))
+
+
+class TimelineView(widgets.VBox):
+    """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next."""
+
+    def __init__(self, corpus: Corpus | None = None, period: str = "winter"):
+        from . import timeline
+
+        self.corpus = corpus or load()
+        self.cutoff = widgets.SelectionSlider(
+            options=[(c.label(self.corpus), c) for c in timeline.cutoffs(self.corpus)],
+            value=timeline.publication(self.corpus), description="Knowledge cut-off", continuous_update=False,
+            layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
+        self.period = widgets.Dropdown(options=[(label, key) for key, (label, _, _) in timeline.PERIODS.items()],
+                                       value=period, description="Period")
+        self.shown = widgets.HTML()
+        self.cutoff.observe(self._show, names="value")
+        self.period.observe(self._show, names="value")
+        super().__init__([self.cutoff, self.period, self.shown])
+        self._show()
+
+    def _show(self, _change=None) -> None:
+        from .figures import timeline_view as figure_view
+
+        (data, _), caption, table = figure_view(self.corpus, self.cutoff.value, self.period.value)
+        alt = escape(data["text/plain"])
+        self.shown.value = (f'<img src="data:image/png;base64,{data["image/png"]}" alt="{alt}" style="max-width:100%">'
+                            f"{caption.html}{table.html}")
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Live: the widget. Anywhere else: the table of every event up to 24 February 2022."""
+        from . import timeline
+
+        bundle = super()._repr_mimebundle_(**kwargs)
+        last = timeline.cutoffs(self.corpus)[-1]
+        table = timeline.events_table(self.corpus, last, self.period.value)
+        bundle["text/plain"] = table.text
+        bundle["text/html"] = table.html
+        return bundle
+
+
+def timeline_view(corpus: Corpus | None = None, period: str = "winter") -> TimelineView:
+    return TimelineView(corpus, period)
+

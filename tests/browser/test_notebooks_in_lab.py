@@ -79,9 +79,32 @@ def browse_to_paragraph_7(page: Page) -> None:
     expect(browser.locator(".brink-paragraph")).to_contain_text("Paragraph 8 of 9", timeout=20_000)
 
 
+def move_cutoff_to_the_end(page: Page) -> None:
+    """Drag the knowledge cut-off with the keyboard, as a student would, and see later events appear."""
+    view = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".widget-slider")).last
+    before = view.locator("img").first.get_attribute("alt")
+    assert "later events are hidden" in before
+    expect(view).not_to_contain_text("Russia launches a full-scale invasion of Ukraine")
+    handle = view.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowRight")
+    expect(view).to_contain_text("Russia launches a full-scale invasion of Ukraine", timeout=30_000)
+    assert view.locator("img").first.get_attribute("alt") != before
+
+
+def switch_reader_mode(page: Page) -> None:
+    view = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".brink-reader")).first
+    expect(view.locator(".brink-reader")).to_contain_text("tagged with the speaker's name")
+    view.locator(".widget-radio-box label", has_text="Layer").click()
+    expect(view.locator(".brink-reader")).to_contain_text("Words with no mark are the reporter's own voice", timeout=20_000)
+
+
 # Extra things a student does in particular notebooks, beyond answering the first question.
 INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
     "00-start-here.ipynb": [browse_to_paragraph_7],
+    "01-reading-the-text.ipynb": [switch_reader_mode],
+    "02-timeline.ipynb": [move_cutoff_to_the_end],
 }
 
 
