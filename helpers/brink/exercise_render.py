@@ -125,7 +125,7 @@ def feedback_text(feedback: Feedback) -> str:
 
 def model_answer_html(exercise: Exercise) -> str:
     """The model answer or explanation, with the rating the model gives and the rubric, if any."""
-    parts = ['<div class="brink-model"><p><strong>📖 Model answer</strong></p>']
+    parts = ['<div class="brink-model"><p><strong>▸ Model answer</strong></p>']
     if exercise.type == "rating" and exercise.model_rating is not None:
         parts.append(f"<p>Model rating: <strong>{exercise.model_rating} ({escape(exercise.scale[exercise.model_rating])})"
                      "</strong></p>")

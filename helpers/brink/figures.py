@@ -175,3 +175,45 @@ def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "w
     alt = timeline_alt(corpus, cutoff, period)
     caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
     return [figure_bundle(timeline_figure(corpus, cutoff, period), alt), caption, events_table(corpus, cutoff, period)]
+
+
+STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
+    "demanded": ("^", palette.OKABE_ITO["vermilion"]),
+    "rejected": ("X", palette.OKABE_ITO["blue"]),
+    "open": ("D", palette.OKABE_ITO["bluish green"]),
+    "silent": ("_", palette.TEXT),
+}
+
+
+def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
+    """Issues (rows) against sides (columns): each cell a shape and a word for the side's stance."""
+    from .demands import BOARD
+
+    issues = list(corpus.issues)
+    figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6))
+    for y, issue in enumerate(reversed(issues)):
+        for x, (key, _) in enumerate(BOARD):
+            stance = issue.stance(key).stance
+            marker, colour = STANCE_STYLE[stance]
+            ax.plot([x], [y + 0.12], linestyle="none", marker=marker, markersize=15 if stance != "silent" else 18,
+                    markerfacecolor=colour, markeredgecolor=palette.TEXT, markeredgewidth=1 if stance != "silent" else 2)
+            ax.text(x, y - 0.3, stance, ha="center", va="center", fontsize=9, color=palette.TEXT)
+    ax.set_xticks(range(len(BOARD)), [name for _, name in BOARD], fontsize=10, color=palette.TEXT)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(issues)), [_wrap(i.label, 30) for i in reversed(issues)], fontsize=9, color=palette.TEXT)
+    ax.set_xlim(-0.6, len(BOARD) - 0.4)
+    ax.set_ylim(-0.7, len(issues) - 0.3)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+    ax.set_title("Who demands, rejects or leaves open each issue, as the text shows it", loc="left", color=palette.TEXT,
+                 fontsize=10, pad=28)
+    return figure
+
+
+def stance_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
+    from .demands import stance_alt, stance_table
+
+    alt = stance_alt(corpus)
+    caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
+    return [figure_bundle(stance_figure(corpus), alt), caption, stance_table(corpus)]

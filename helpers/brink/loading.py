@@ -25,10 +25,14 @@ from .records import (
     Corpus,
     Event,
     Hedge,
+    Issue,
     Position,
+    Provision,
     QuoteCheck,
+    Role,
     Source,
     Span,
+    Stance,
     Statement,
     TimeExpression,
     Verb,
@@ -46,6 +50,10 @@ TENSES = ("past", "present", "future", "none")
 POSITION_KINDS = ("demand", "offer", "warning", "assessment", "refusal", "hope")
 STATUSES = ("ruled-out", "open-to-talks", "on-the-table", "under-review", "unclear")
 ORIGINS = ("text", "context")
+BOARD_SIDES = ("russia", "us", "nato", "ukraine")
+STANCES = ("demanded", "rejected", "open", "silent")
+DRAFT_DOCUMENTS = ("us-treaty", "nato-agreement")
+ROLE_DELEGATIONS = ("russia", "us", "nato", "none")
 VERB_KINDS = ("neutral", "framing", "presupposition", "inference", "emotion")
 HEDGE_KINDS = ("hedge", "booster")
 CONFIDENCE = ("High", "Medium")
@@ -335,6 +343,68 @@ class Reader:
                 checks.append(QuoteCheck(**record))
         return self.unique("quote_checks.toml", checks)
 
+    def issues(self, position_ids: set[str]) -> list[Issue]:
+        issues = []
+        for e in self.entries("stances.toml", "issue"):
+            position = e.text("position")
+            if position and position not in position_ids:
+                e.problem("position", f"unknown position id {position!r}", "use an id from positions.toml")
+            stances, seen = [], set()
+            for number, table in enumerate(e.raw("stance", required=False) or [], start=1):
+                if not isinstance(table, dict):
+                    e.problem("stance", "expected [[issue.stance]] tables", "write each under an [[issue.stance]] header")
+                    continue
+                s = Entry(e.file, f"{e.label} stance {number}", table, self.problems)
+                side, stance = s.text("side", choices=BOARD_SIDES), s.text("stance", choices=STANCES)
+                evidence = self.spans(s, "evidence", required=stance != "silent")
+                if side in seen:
+                    s.problem("side", f"{side} has two stances on this issue", "keep one")
+                seen.add(side)
+                s.finish()
+                if s.ok:
+                    stances.append(Stance(side, stance, evidence))
+                else:
+                    e.ok = False
+            record = dict(id=e.text("id"), label=e.text("label"), position=position, stances=tuple(stances))
+            e.finish()
+            if e.ok:
+                issues.append(Issue(**record))
+        return self.unique("stances.toml", issues)
+
+    def provisions(self, position_ids: set[str]) -> list[Provision]:
+        provisions = []
+        for e in self.entries("drafts.toml", "provision"):
+            reported = e.texts("reported_as", allow_empty=True)
+            for pid in reported:
+                if pid not in position_ids:
+                    e.problem("reported_as", f"unknown position id {pid!r}", "use an id from positions.toml")
+            article = e.integer("article", required=False)
+            firm = e.boolean("article_firm", required=False)
+            if article is not None and not firm:
+                e.problem("article", "an article number is given without article_firm = true",
+                          "use a number only where the fact base marks it firm (then add article_firm = true); "
+                          "otherwise describe the provision without a number")
+            if firm and article is None:
+                e.problem("article_firm", "article_firm is set but no article number is given", "remove it or add the number")
+            record = dict(id=e.text("id"), document=e.text("document", choices=DRAFT_DOCUMENTS), summary=e.text("summary"),
+                          reported_as=reported, sources=self.sources(e, required=True),
+                          confidence=e.text("confidence", choices=CONFIDENCE), article=article,
+                          wording=e.text("wording", required=False, default=""))
+            e.finish()
+            if e.ok:
+                provisions.append(Provision(**record))
+        return self.unique("drafts.toml", provisions)
+
+    def roles(self) -> list[Role]:
+        roles = []
+        for e in self.entries("roles.toml", "role"):
+            record = dict(id=e.text("id"), title=e.text("title"), delegation=e.text("delegation", choices=ROLE_DELEGATIONS),
+                          goals=e.texts("goals"), issues=e.texts("issues"), evidence=self.spans(e, "evidence"))
+            e.finish()
+            if e.ok:
+                roles.append(Role(**record))
+        return self.unique("roles.toml", roles)
+
     def sources(self, e: Entry, *, required: bool) -> tuple[Source, ...]:
         value = e.raw("sources", required=required)
         if value is None:
@@ -421,17 +491,22 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     exercises = read_exercises(reader, {t.id: t for t in expressions}, {e.id: e for e in events})
     statements = reader.statements(actor_ids)
     statement_ids = {s.id for s in statements} | _declared_ids(reader, "statements.toml", "statement")
+    positions = reader.positions(actor_ids)
+    position_ids = {p.id for p in positions} | _declared_ids(reader, "positions.toml", "position")
     corpus = Corpus(
         article=article,
         actors=tuple(actors),
         statements=tuple(statements),
         time_expressions=tuple(expressions),
-        positions=tuple(reader.positions(actor_ids)),
+        positions=tuple(positions),
         events=tuple(events),
         exercises=tuple(exercises),
         verbs=tuple(reader.verbs(statement_ids)),
         hedges=tuple(reader.hedges(actor_ids)),
         quote_checks=tuple(reader.quote_checks(statement_ids)),
+        issues=tuple(reader.issues(position_ids)),
+        provisions=tuple(reader.provisions(position_ids)),
+        roles=tuple(reader.roles()),
     )
     problems = reader.problems
     return (None if problems or article is None else corpus), problems

@@ -163,6 +163,55 @@ class QuoteCheck:
     gloss: str = ""
 
 
+@dataclass(frozen=True)
+class Stance:
+    side: str  # russia | us | nato | ukraine
+    stance: str  # demanded | rejected | open | silent
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One row of the demands matrix: an issue and each side's stance in the text."""
+
+    id: str
+    label: str
+    position: str
+    stances: tuple[Stance, ...]
+
+    def stance(self, side: str) -> Stance:
+        for stance in self.stances:
+            if stance.side == side:
+                return stance
+        return Stance(side, "silent")
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A provision of Russia's December 2021 drafts, next to the text's summary of it."""
+
+    id: str
+    document: str  # us-treaty | nato-agreement
+    summary: str
+    reported_as: tuple[str, ...]  # position ids
+    sources: tuple[Source, ...]
+    confidence: str
+    article: int | None = None  # only where the fact base marks the number firm
+    wording: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role card for the decision-point activity: an adviser or analyst, never a named leader."""
+
+    id: str
+    title: str
+    delegation: str
+    goals: tuple[str, ...]
+    issues: tuple[str, ...]
+    evidence: tuple[Span, ...]
+
+
 EXERCISE_TYPES = ("single", "multiple", "classify", "date", "order", "rating", "text", "highlight")
 CANT_TELL = "cant-tell"
 
@@ -255,6 +304,9 @@ class Corpus:
     verbs: tuple[Verb, ...] = ()
     hedges: tuple[Hedge, ...] = ()
     quote_checks: tuple[QuoteCheck, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    roles: tuple[Role, ...] = ()
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> Actor:

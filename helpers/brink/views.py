@@ -16,8 +16,9 @@ from .exercise_views import exercise as question
 from .loading import load
 from .records import Corpus
 
-__all__ = ["ExerciseView", "HandinBox", "ParagraphBrowser", "ReaderView", "TimelineView", "handin_box",
-           "paragraph_browser", "question", "reader_view", "show_timeline", "show_voices", "timeline_view"]
+__all__ = ["DemandsBoard", "ExerciseView", "HandinBox", "ParagraphBrowser", "ReaderView", "RoleCards", "TimelineView",
+           "demands_board", "handin_box", "paragraph_browser", "question", "reader_view", "role_cards", "show_stances",
+           "show_timeline", "show_voices", "timeline_view"]
 
 
 class ParagraphBrowser(widgets.VBox):
@@ -162,3 +163,77 @@ class TimelineView(widgets.VBox):
 def timeline_view(corpus: Corpus | None = None, period: str = "winter") -> TimelineView:
     return TimelineView(corpus, period)
 
+
+
+def show_stances(corpus: Corpus | None = None) -> None:
+    """The stance matrix with its alt text, caption and table."""
+    from .figures import stance_view
+
+    _show_figure_view(stance_view(corpus or load()))
+
+
+class DemandsBoard(widgets.VBox):
+    """The demands board, filtered by side and by status."""
+
+    def __init__(self, corpus: Corpus | None = None):
+        from . import demands
+
+        self.corpus = corpus or load()
+        self.side = widgets.Dropdown(options=[("All sides", "")] + [(name, key) for key, name in demands.BOARD],
+                                     value="", description="Side")
+        self.status = widgets.Dropdown(options=[("Any status", "")]
+                                       + [(demands.status_label(key), key) for key in demands.STATUS],
+                                       value="", description="Status")
+        self.shown = widgets.HTML()
+        self.side.observe(self._show, names="value")
+        self.status.observe(self._show, names="value")
+        super().__init__([widgets.HBox([self.side, self.status]), self.shown])
+        self._show()
+
+    def _show(self, _change=None) -> None:
+        from . import demands
+
+        self.shown.value = demands.board_view(self.corpus, self.side.value or None, self.status.value or None).html
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Live: the widget. Anywhere else: the whole board."""
+        from . import demands
+
+        bundle = super()._repr_mimebundle_(**kwargs)
+        full = demands.board_view(self.corpus)
+        bundle["text/plain"], bundle["text/html"] = full.text, full.html
+        return bundle
+
+
+def demands_board(corpus: Corpus | None = None) -> DemandsBoard:
+    return DemandsBoard(corpus)
+
+
+class RoleCards(widgets.VBox):
+    """Choose a role for the decision-point activity and read its card."""
+
+    def __init__(self, corpus: Corpus | None = None):
+        from . import demands
+
+        self.corpus = corpus or load()
+        self.role = widgets.Dropdown(options=[(r.title, r.id) for r in self.corpus.roles], description="Your role",
+                                     style={"description_width": "initial"}, layout=widgets.Layout(width="36em"))
+        self.shown = widgets.HTML()
+        self.role.observe(self._show, names="value")
+        self._demands = demands
+        super().__init__([self.role, self.shown])
+        self._show()
+
+    def _show(self, _change=None) -> None:
+        role = next(r for r in self.corpus.roles if r.id == self.role.value)
+        self.shown.value = self._demands.role_card(self.corpus, role).html
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        cards = self._demands.role_cards(self.corpus)
+        bundle["text/plain"], bundle["text/html"] = cards.text, cards.html
+        return bundle
+
+
+def role_cards(corpus: Corpus | None = None) -> RoleCards:
+    return RoleCards(corpus)

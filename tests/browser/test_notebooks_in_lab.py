@@ -100,11 +100,23 @@ def switch_reader_mode(page: Page) -> None:
     expect(view.locator(".brink-reader")).to_contain_text("Words with no mark are the reporter's own voice", timeout=20_000)
 
 
+def filter_the_board(page: Page) -> None:
+    board = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".brink-entry")).first
+    entries = board.locator(".brink-entry")
+    total = entries.count()
+    board.locator(".widget-dropdown", has_text="Side").locator("select").select_option(label="NATO")
+    expect(board).to_contain_text("(side: NATO)", timeout=20_000)
+    board.locator(".widget-dropdown", has_text="Status").locator("select").select_option(label="✖ Ruled out")
+    expect(board).to_contain_text("(side: NATO, status: ✖ Ruled out)", timeout=20_000)
+    assert 0 < entries.count() < total
+
+
 # Extra things a student does in particular notebooks, beyond answering the first question.
 INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
     "00-start-here.ipynb": [browse_to_paragraph_7],
     "01-reading-the-text.ipynb": [switch_reader_mode],
     "02-timeline.ipynb": [move_cutoff_to_the_end],
+    "03-each-sides-demands.ipynb": [filter_the_board],
 }
 
 
