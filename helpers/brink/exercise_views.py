@@ -20,6 +20,7 @@ from .checking import INCOMPLETE, check, describe, problem_with
 from .journal import Journal
 from .loading import load
 from .records import Corpus, Exercise
+from .render import Static, StaticTwin
 
 WIDE = widgets.Layout(width="95%")
 PLACEHOLDER = "— choose —"
@@ -33,7 +34,7 @@ def _jsonable(answer: Any) -> Any:
     return answer
 
 
-class ExerciseView(widgets.VBox):
+class ExerciseView(StaticTwin, widgets.VBox):
     """A question: prompt, controls, a Check or Commit button, feedback, and the model answer."""
 
     def __init__(self, exercise: Exercise, corpus: Corpus, journal: Journal | None = None, number: int | None = None):
@@ -151,12 +152,9 @@ class ExerciseView(widgets.VBox):
             if result.verdict != INCOMPLETE:
                 self._show_check(result)
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Live: the widget. Anywhere else (GitHub, export, print): the static twin."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self._static.text
-        bundle["text/html"] = self._static.html
-        return bundle
+    def static_twin(self) -> Static:
+        """The printable question: prompt, options, space to write."""
+        return self._static
 
 
 def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget, Callable[[], Any],
@@ -253,7 +251,7 @@ def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | 
     return ExerciseView(found, corpus, journal, number=siblings.index(found) + 1)
 
 
-class HandinBox(widgets.VBox):
+class HandinBox(StaticTwin, widgets.VBox):
     """A button that writes every saved answer to one HTML and one Markdown file for hand-in."""
 
     def __init__(self, folder=None, corpus: Corpus | None = None):
@@ -276,14 +274,12 @@ class HandinBox(widgets.VBox):
         self.status.value = (f"<p>✔ Written: {links}, in <code>{escape(str(paths[0].parent))}</code>. Download one of "
                              "them (right-click ▸ Download in the file browser) and hand it in.</p>")
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = ("To hand in your answers, use this button in the live notebook, or run "
-                                "python -m brink journal export; either writes my-answers/brink-answers.html.")
-        bundle["text/html"] = ("<p>To hand in your answers, use this button in the live notebook, or run "
-                               "<code>python -m brink journal export</code>; either writes "
-                               "<code>my-answers/brink-answers.html</code>.</p>")
-        return bundle
+    def static_twin(self) -> Static:
+        return Static("<p>To hand in your answers, use this button in the live notebook, or run "
+                      "<code>python -m brink journal export</code>; either writes "
+                      "<code>my-answers/brink-answers.html</code>.</p>",
+                      "To hand in your answers, use this button in the live notebook, or run "
+                      "python -m brink journal export; either writes my-answers/brink-answers.html.")
 
 
 def _relative(path) -> str:

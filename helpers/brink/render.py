@@ -48,6 +48,20 @@ class Static:
         return self.text
 
 
+class StaticTwin:
+    """Mixin for widgets: live, the widget shows; anywhere else (GitHub, export, print, a screen reader
+    without widgets), its static twin does. Subclasses define ``static_twin()``."""
+
+    def static_twin(self) -> Static:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        twin = self.static_twin()
+        bundle["text/plain"], bundle["text/html"] = twin.text, twin.html
+        return bundle
+
+
 def speaker_names(corpus: Corpus, statement: Statement) -> str:
     return " and ".join(corpus.actor(a).name for a in statement.speakers)
 

@@ -21,7 +21,7 @@ __all__ = ["DemandsBoard", "ExerciseView", "HandinBox", "ParagraphBrowser", "Rea
            "show_timeline", "show_voices", "timeline_view"]
 
 
-class ParagraphBrowser(widgets.VBox):
+class ParagraphBrowser(render.StaticTwin, widgets.VBox):
     """Shows one paragraph with its statements marked and listed; step through with the buttons."""
 
     def __init__(self, corpus: Corpus | None = None, start: int = 1):
@@ -44,13 +44,10 @@ class ParagraphBrowser(widgets.VBox):
     def _step(self, delta: int) -> None:
         self.paragraph.value = min(self._count, max(1, self.paragraph.value + delta))
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Live: the widget. Anywhere else: every paragraph with its statements, as text."""
-        bundle = super()._repr_mimebundle_(**kwargs)
+    def static_twin(self) -> render.Static:
+        """Every paragraph with its statements."""
         views = [render.paragraph_view(self.corpus, n) for n in range(1, self._count + 1)]
-        bundle["text/plain"] = "\n\n".join(v.text for v in views)
-        bundle["text/html"] = "".join(v.html for v in views)
-        return bundle
+        return render.Static("".join(v.html for v in views), "\n\n".join(v.text for v in views))
 
     def _show(self, _change=None) -> None:
         number = self.paragraph.value
@@ -64,7 +61,7 @@ def paragraph_browser(corpus: Corpus | None = None, start: int = 1) -> Paragraph
     return ParagraphBrowser(corpus, start)
 
 
-class ReaderView(widgets.VBox):
+class ReaderView(render.StaticTwin, widgets.VBox):
     """The text highlighted by speaker, by form of attribution, or by layer, with a key."""
 
     def __init__(self, corpus: Corpus | None = None, mode: str = "speaker"):
@@ -84,13 +81,11 @@ class ReaderView(widgets.VBox):
         chosen = [self.paragraph.value] if self.paragraph.value else None
         self.shown.value = reader.reader(self.corpus, self.mode.value, chosen).html
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Live: the widget. Anywhere else: the text marked in each of the three ways."""
-        bundle = super()._repr_mimebundle_(**kwargs)
+    def static_twin(self) -> render.Static:
+        """The text marked in each of the three ways."""
         views = [(label, reader.reader(self.corpus, key)) for key, label in reader.MODES]
-        bundle["text/plain"] = "\n\n".join(f"Highlighted by {label.lower()}\n{v.text}" for label, v in views)
-        bundle["text/html"] = "".join(f"<h4>Highlighted by {label.lower()}</h4>{v.html}" for label, v in views)
-        return bundle
+        return render.Static("".join(f"<h4>Highlighted by {label.lower()}</h4>{v.html}" for label, v in views),
+                             "\n\n".join(f"Highlighted by {label.lower()}\n{v.text}" for label, v in views))
 
 
 def reader_view(corpus: Corpus | None = None, mode: str = "speaker") -> ReaderView:
@@ -121,7 +116,7 @@ def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
     _show_figure_view(figure_view(corpus or load(), None, period))
 
 
-class TimelineView(widgets.VBox):
+class TimelineView(render.StaticTwin, widgets.VBox):
     """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next."""
 
     def __init__(self, corpus: Corpus | None = None, period: str = "winter"):
@@ -148,16 +143,11 @@ class TimelineView(widgets.VBox):
         self.shown.value = (f'<img src="data:image/png;base64,{data["image/png"]}" alt="{alt}" style="max-width:100%">'
                             f"{caption.html}{table.html}")
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Live: the widget. Anywhere else: the table of every event up to 24 February 2022."""
+    def static_twin(self) -> render.Static:
+        """The table of every event up to 24 February 2022."""
         from . import timeline
 
-        bundle = super()._repr_mimebundle_(**kwargs)
-        last = timeline.cutoffs(self.corpus)[-1]
-        table = timeline.events_table(self.corpus, last, self.period.value)
-        bundle["text/plain"] = table.text
-        bundle["text/html"] = table.html
-        return bundle
+        return timeline.events_table(self.corpus, timeline.cutoffs(self.corpus)[-1], self.period.value)
 
 
 def timeline_view(corpus: Corpus | None = None, period: str = "winter") -> TimelineView:
@@ -172,7 +162,7 @@ def show_stances(corpus: Corpus | None = None) -> None:
     _show_figure_view(stance_view(corpus or load()))
 
 
-class DemandsBoard(widgets.VBox):
+class DemandsBoard(render.StaticTwin, widgets.VBox):
     """The demands board, filtered by side and by status."""
 
     def __init__(self, corpus: Corpus | None = None):
@@ -195,21 +185,18 @@ class DemandsBoard(widgets.VBox):
 
         self.shown.value = demands.board_view(self.corpus, self.side.value or None, self.status.value or None).html
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Live: the widget. Anywhere else: the whole board."""
+    def static_twin(self) -> render.Static:
+        """The whole board."""
         from . import demands
 
-        bundle = super()._repr_mimebundle_(**kwargs)
-        full = demands.board_view(self.corpus)
-        bundle["text/plain"], bundle["text/html"] = full.text, full.html
-        return bundle
+        return demands.board_view(self.corpus)
 
 
 def demands_board(corpus: Corpus | None = None) -> DemandsBoard:
     return DemandsBoard(corpus)
 
 
-class RoleCards(widgets.VBox):
+class RoleCards(render.StaticTwin, widgets.VBox):
     """Choose a role for the decision-point activity and read its card."""
 
     def __init__(self, corpus: Corpus | None = None):
@@ -228,11 +215,9 @@ class RoleCards(widgets.VBox):
         role = next(r for r in self.corpus.roles if r.id == self.role.value)
         self.shown.value = self._demands.role_card(self.corpus, role).html
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        cards = self._demands.role_cards(self.corpus)
-        bundle["text/plain"], bundle["text/html"] = cards.text, cards.html
-        return bundle
+    def static_twin(self) -> render.Static:
+        """Every role card."""
+        return self._demands.role_cards(self.corpus)
 
 
 def role_cards(corpus: Corpus | None = None) -> RoleCards:
