@@ -22,6 +22,7 @@ from .problems import DataError, Problem
 from .records import (
     Actor,
     Article,
+    Claim,
     Corpus,
     Event,
     Hedge,
@@ -405,6 +406,28 @@ class Reader:
                 roles.append(Role(**record))
         return self.unique("roles.toml", roles)
 
+    def claims(self, statement_ids: set[str], events: dict[str, Event]) -> list[Claim]:
+        claims = []
+        for e in self.entries("claims.toml", "claim"):
+            statement = e.text("statement")
+            if statement and statement not in statement_ids:
+                e.problem("statement", f"unknown statement id {statement!r}", "use an id from statements.toml")
+            known, later = e.texts("known"), e.texts("outcome_events")
+            for field, ids, wanted in (("known", known, True), ("outcome_events", later, False)):
+                for event_id in ids:
+                    event = events.get(event_id)
+                    if event is None:
+                        e.problem(field, f"unknown event id {event_id!r}", "use an id from events.toml")
+                    elif event.known_on_publication is not wanted:
+                        e.problem(field, f"{event_id} is {'not ' if wanted else ''}known at publication",
+                                  "known lists events a reader could know on 28 January; outcome_events lists later ones")
+            record = dict(id=e.text("id"), statement=statement, question=e.text("question"), known=known,
+                          outcome=e.text("outcome"), outcome_events=later)
+            e.finish()
+            if e.ok:
+                claims.append(Claim(**record))
+        return self.unique("claims.toml", claims)
+
     def sources(self, e: Entry, *, required: bool) -> tuple[Source, ...]:
         value = e.raw("sources", required=required)
         if value is None:
@@ -507,6 +530,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         issues=tuple(reader.issues(position_ids)),
         provisions=tuple(reader.provisions(position_ids)),
         roles=tuple(reader.roles()),
+        claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
     )
     problems = reader.problems
     return (None if problems or article is None else corpus), problems

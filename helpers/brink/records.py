@@ -212,6 +212,18 @@ class Role:
     evidence: tuple[Span, ...]
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A forward-looking statement: what a reader could know on 28 January, and what happened next."""
+
+    id: str
+    statement: str
+    question: str
+    known: tuple[str, ...]  # event ids known at publication
+    outcome: str
+    outcome_events: tuple[str, ...]  # event ids after publication
+
+
 EXERCISE_TYPES = ("single", "multiple", "classify", "date", "order", "rating", "text", "highlight")
 CANT_TELL = "cant-tell"
 
@@ -307,6 +319,7 @@ class Corpus:
     issues: tuple[Issue, ...] = ()
     provisions: tuple[Provision, ...] = ()
     roles: tuple[Role, ...] = ()
+    claims: tuple[Claim, ...] = ()
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> Actor:

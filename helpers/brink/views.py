@@ -16,9 +16,27 @@ from .exercise_views import exercise as question
 from .loading import load
 from .records import Corpus
 
-__all__ = ["DemandsBoard", "ExerciseView", "HandinBox", "ParagraphBrowser", "ReaderView", "RoleCards", "TimelineView",
-           "demands_board", "handin_box", "paragraph_browser", "question", "reader_view", "role_cards", "show_stances",
-           "show_timeline", "show_voices", "timeline_view"]
+__all__ = [
+    "DemandsBoard",
+    "ExerciseView",
+    "HandinBox",
+    "ParagraphBrowser",
+    "ReaderView",
+    "RevealBox",
+    "RoleCards",
+    "TimelineView",
+    "demands_board",
+    "handin_box",
+    "paragraph_browser",
+    "question",
+    "reader_view",
+    "reveal_box",
+    "role_cards",
+    "show_stances",
+    "show_timeline",
+    "show_voices",
+    "timeline_view",
+]
 
 
 class ParagraphBrowser(render.StaticTwin, widgets.VBox):
@@ -222,3 +240,45 @@ class RoleCards(render.StaticTwin, widgets.VBox):
 
 def role_cards(corpus: Corpus | None = None) -> RoleCards:
     return RoleCards(corpus)
+
+
+class RevealBox(render.StaticTwin, widgets.VBox):
+    """What happened next, opened on purpose with a button; in classroom mode only after the teacher releases it."""
+
+    def __init__(self, corpus: Corpus | None = None):
+        from . import modes
+
+        self.corpus = corpus or load()
+        self.button = widgets.Button(description="Show what happened next", icon="eye",
+                                     tooltip="Open the hindsight section", layout=widgets.Layout(width="auto"))
+        self.shown = widgets.HTML()
+        self.opened = False
+        self.button.on_click(lambda _: self.reveal())
+        super().__init__([self.button, self.shown])
+        modes.listen(self)
+        self.refresh_reveal()
+
+    def reveal(self) -> None:
+        """What the button does (not named ``open``: ipywidgets uses that name for its own connection)."""
+        self.opened = True
+        self.refresh_reveal()
+
+    def refresh_reveal(self) -> None:
+        from . import capstone, modes
+
+        if not modes.reveals_allowed():
+            self.button.disabled = True
+            self.shown.value = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class "
+                                "has discussed the claims.</p>")
+        else:
+            self.button.disabled = self.opened
+            self.shown.value = capstone.outcomes(self.corpus).html if self.opened else ""
+
+    def static_twin(self) -> render.Static:
+        from . import capstone
+
+        return capstone.outcomes(self.corpus)
+
+
+def reveal_box(corpus: Corpus | None = None) -> RevealBox:
+    return RevealBox(corpus)

@@ -66,6 +66,9 @@ def answer_first_question(page: Page) -> None:
     feedback = question.locator(".brink-feedback")
     expect(feedback).to_have_count(0)
     question.locator(".widget-radio-box label").first.click()
+    boxes = question.locator("textarea")
+    for index in range(boxes.count()):  # a reason or a line of evidence, where the question asks for one
+        boxes.nth(index).fill("Because the text says so (P1).")
     question.locator("button", has_text=re.compile("Check|Commit my answer")).click()
     expect(feedback).to_have_text(VERDICT, timeout=20_000)
     expect(question).to_contain_text("Saved as attempt 1", timeout=20_000)
@@ -111,12 +114,22 @@ def filter_the_board(page: Page) -> None:
     assert 0 < entries.count() < total
 
 
+def open_the_reveal(page: Page) -> None:
+    box = page.locator(f"{ACTIVE} .widget-vbox").filter(
+        has=page.locator("button", has_text="Show what happened next")).last
+    expect(box).not_to_contain_text("Russia launches a full-scale invasion of Ukraine")
+    box.locator("button", has_text="Show what happened next").click()
+    expect(box).to_contain_text("Russia launches a full-scale invasion of Ukraine", timeout=20_000)
+    expect(box).to_contain_text("The war continued after that date")
+
+
 # Extra things a student does in particular notebooks, beyond answering the first question.
 INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
     "00-start-here.ipynb": [browse_to_paragraph_7],
     "01-reading-the-text.ipynb": [switch_reader_mode],
     "02-timeline.ipynb": [move_cutoff_to_the_end],
     "03-each-sides-demands.ipynb": [filter_the_board],
+    "04-what-could-a-reader-know.ipynb": [open_the_reveal],
 }
 
 
