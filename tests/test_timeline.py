@@ -115,12 +115,12 @@ def test_timeline_figure_marks_text_and_context_differently_and_draws_spans_as_b
     assert plt.get_fignums() == before
     ax = figure.axes[0]
     shown = timeline.events_shown(CORPUS, timeline.publication(CORPUS))
-    labels = [t.get_text() for t in ax.get_yticklabels()]
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert len(labels) == len(shown)
     assert sum(label.startswith("■") for label in labels) == sum(e.origin == "text" for e in shown)
     spans = sum(bool(e.end_date and e.end_date != e.date) for e in shown)
-    assert len(ax.patches) == spans
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sum(p.get_visible() for p in ax.patches) == spans
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert legend == ["■ reported in the text", "○ context from other sources"]
 
 
@@ -163,3 +163,16 @@ def test_no_later_event_is_visible_before_the_hindsight_section():
         assert event.title not in before, event.id
         assert not any(source.url in before for source in event.sources), event.id
     assert any(event.title in after for event in later)
+
+
+def test_one_plot_serves_every_cutoff_without_piling_up_figures():
+    plot = figures.TimelinePlot(CORPUS)
+    first = plot.show(timeline.publication(CORPUS))
+    rows_at_publication = first.get_size_inches()[1]
+    last = plot.show(timeline.cutoffs(CORPUS)[-1])
+    assert last is first and last.get_size_inches()[1] > rows_at_publication
+    visible = [t.get_text() for t in last.axes[0].get_yticklabels() if t.get_text()]
+    assert any("full-scale invasion" in label for label in visible)
+    back = plot.show(timeline.publication(CORPUS))
+    assert not any("full-scale invasion" in t.get_text() for t in back.axes[0].get_yticklabels())
+    assert figures.png(back) == figures.png(figures.timeline_figure(CORPUS))

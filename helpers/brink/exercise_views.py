@@ -22,7 +22,8 @@ from .loading import load
 from .records import Corpus, Exercise
 from .render import Static, StaticTwin
 
-WIDE = widgets.Layout(width="95%")
+WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model instead of one each
+NARROW = widgets.Layout(width="24em")
 PLACEHOLDER = "— choose —"
 
 
@@ -183,10 +184,10 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
     if kind == "classify":
         options = [(PLACEHOLDER, None)] + [(c.label, c.id) for c in exercise.categories]
         rows, menus = [], []
-        for n, item in enumerate(exercise.items, start=1):
-            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}")
+        for n, item in enumerate(exercise.items, start=1):  # flat rows: fewer widgets for the browser to build
+            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}", layout=NARROW)
             menus.append(menu)
-            rows.append(widgets.VBox([widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>"), menu]))
+            rows += [widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>", layout=WIDE), menu]
         ids = [i.id for i in exercise.items]
 
         def set_classes(value):

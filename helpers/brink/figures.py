@@ -8,6 +8,7 @@ matplotlib is imported inside the functions, so ``import brink`` stays light.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 from html import escape
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from . import palette
 from .reading import statements_by_side, voices
 from .records import Corpus
 from .render import Static, _table, _text_table
-from .timeline import PERIODS, Cutoff, events_shown, events_table, publication, timeline_alt, uncertain
+from .timeline import PERIODS, Cutoff, cutoffs, events_shown, events_table, publication, timeline_alt, uncertain
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,19 +30,31 @@ VOICE_PARTS = (  # (attribute, legend label, colour, hatch): hatch and label car
 )
 
 
-def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
+def _new_axes(ax: Axes | None, size: tuple[float, float], margins: tuple[float, float, float, float]) -> tuple[Figure, Axes]:
+    """A figure of ``size`` inches whose axes keep fixed ``margins`` (left, right, top, bottom) in inches.
+
+    Fixed margins instead of constrained layout: the layout pass doubled the cost of every drawing.
+    """
     if ax is not None:
         return ax.figure, ax
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=size, dpi=100, layout="constrained")
-    return figure, figure.add_subplot()
+    figure = Figure(figsize=size, dpi=100)
+    axes = figure.add_subplot()
+    _set_margins(figure, margins)
+    return figure, axes
+
+
+def _set_margins(figure: Figure, margins: tuple[float, float, float, float]) -> None:
+    width, height = figure.get_size_inches()
+    left, right, top, bottom = margins
+    figure.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height)
 
 
 def voices_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     """Horizontal stacked bars: how many statements each actor has, quoted or paraphrased."""
     rows = list(reversed(voices(corpus)))  # most voices at the top
-    figure, ax = _new_axes(ax, (8, 0.42 * len(rows) + 1.4))
+    figure, ax = _new_axes(ax, (8, 0.42 * len(rows) + 1.4), (2.9, 0.2, 0.45, 0.65))
     names = [v.name for v in rows]
     left = [0] * len(rows)
     for attribute, label, colour, hatch in VOICE_PARTS:
@@ -85,13 +98,14 @@ def voices_table(corpus: Corpus) -> Static:
 def png(figure: Figure) -> bytes:
     """The figure as PNG bytes, without a timestamp, so the same figure gives the same bytes."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
+    figure.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 3})
     return buffer.getvalue()
 
 
-def figure_bundle(figure: Figure, alt: str) -> tuple[dict, dict]:
+def figure_bundle(figure: Figure | bytes, alt: str) -> tuple[dict, dict]:
     """A display bundle: the PNG with its alt text in metadata, and the alt text as the plain-text version."""
-    data = {"image/png": base64.b64encode(png(figure)).decode("ascii"), "text/plain": alt}
+    image = figure if isinstance(figure, bytes) else png(figure)
+    data = {"image/png": base64.b64encode(image).decode("ascii"), "text/plain": alt}
     return data, {"image/png": {"alt": alt}}
 
 
@@ -113,68 +127,125 @@ def _wrap(title: str, width: int = 48) -> str:
     return "\n".join(textwrap.wrap(title, width)) or title
 
 
+ROW_INCHES = 0.42
+TIMELINE_MARGINS = (3.7, 0.3, 0.75, 1.05)  # left (row labels), right, top (two-line title), bottom (axis, legend)
+
+
+class TimelinePlot:
+    """One timeline figure for a period, drawn once with every event; a cut-off only changes what is visible.
+
+    Events are rows, oldest at the top, so the events a cut-off hides are the bottom rows: showing a cut-off
+    hides their artists and shrinks the figure to the rows that remain. Nothing is redrawn from scratch when
+    a student moves the cut-off slider.
+    """
+
+    def __init__(self, corpus: Corpus, period: str = "winter", ax: Axes | None = None):
+        import matplotlib.dates as mdates
+
+        self.corpus, self.period, self.own_figure = corpus, period, ax is None
+        _, start, end = PERIODS[period]
+        last = cutoffs(corpus)[-1]
+        self.events = list(reversed(events_shown(corpus, last, period)))  # every event up to the end, oldest on top
+        self.figure, self.ax = _new_axes(ax, (10, ROW_INCHES * max(len(self.events), 4) + 1.7), TIMELINE_MARGINS)
+        ax = self.ax
+        self.artists: list[list] = []
+        for y, event in enumerate(self.events):
+            style = TEXT_STYLE if event.origin == "text" else CONTEXT_STYLE
+            filled = event.origin == "text"
+            drawn = []
+            if event.end_date and event.end_date != event.date:
+                drawn += list(ax.barh(y, (event.end_date - event.date).days + 1, left=event.date, height=0.5,
+                                      color=style["color"] if filled else palette.WHITE, edgecolor=style["color"],
+                                      hatch="" if filled else "///", linewidth=1.2))
+            drawn += ax.plot([event.date], [y], linestyle="none", marker=style["marker"], markersize=9,
+                             markerfacecolor=style["color"] if filled else palette.WHITE,
+                             markeredgecolor=palette.TEXT if filled else style["color"], markeredgewidth=2)
+            self.artists.append(drawn)
+        self.question_marks = {y: ax.annotate("?", (e.date, y), xytext=(8, -4), textcoords="offset points",
+                                              color=palette.TEXT, fontsize=11, fontweight="bold", visible=False)
+                               for y, e in enumerate(self.events) if e.known_on_publication is None}
+        self.line = ax.axvline(start, color=palette.TEXT, linestyle="--", linewidth=1.2)
+        ax.set_xlim(start, end + dt.timedelta(days=1))
+        if period == "winter":
+            ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        else:
+            ax.xaxis.set_major_locator(mdates.YearLocator(4))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.tick_params(axis="x", labelsize=8, colors=palette.TEXT)
+        ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+        ax.set_xlabel("Date", color=palette.TEXT, fontsize=9)
+        handles = [
+            ax.plot([], [], linestyle="none", marker="s", markersize=8, markerfacecolor=TEXT_STYLE["color"],
+                    markeredgecolor=palette.TEXT, label=TEXT_STYLE["label"])[0],
+            ax.plot([], [], linestyle="none", marker="o", markersize=8, markerfacecolor=palette.WHITE,
+                    markeredgecolor=CONTEXT_STYLE["color"], markeredgewidth=2, label=CONTEXT_STYLE["label"])[0],
+        ]
+        self.figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.005), ncols=2, frameon=False,
+                           fontsize=8)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    def show(self, cutoff: Cutoff | None = None) -> Figure:
+        """Show what a reader could know at ``cutoff``; returns the (same) figure."""
+        cutoff = cutoff or publication(self.corpus)
+        shown = {e.id for e in events_shown(self.corpus, cutoff, self.period)}
+        visible_rows = [y for y, e in enumerate(self.events) if e.id in shown]
+        for y, event in enumerate(self.events):
+            for artist in self.artists[y]:
+                artist.set_visible(event.id in shown)
+                if event.end_date and event.end_date != event.date and hasattr(artist, "set_width"):
+                    last = min(event.end_date, cutoff.day)
+                    artist.set_width((last - event.date).days + 1)
+        for y, mark in self.question_marks.items():
+            mark.set_visible(self.events[y].id in shown and uncertain(self.events[y], cutoff))
+        labels = [_wrap(("■ " if e.origin == "text" else "○ ") + e.title
+                        + (" (time of day unknown)" if uncertain(e, cutoff) else "")) if e.id in shown else ""
+                  for e in self.events]
+        self.ax.set_yticks(range(len(self.events)), labels, fontsize=8, color=palette.TEXT)
+        bottom = min(visible_rows, default=len(self.events) - 1)
+        self.ax.set_ylim(bottom - 0.8, len(self.events) - 0.2)
+        moment = cutoff.day + (dt.timedelta(hours=8, minutes=38) if cutoff.at_publication else dt.timedelta(days=1))
+        self.line.set_xdata([moment, moment])
+        self.ax.set_title(f"What a reader could know: {PERIODS[self.period][0]}\nDashed line: the knowledge cut-off, "
+                          f"{cutoff.label(self.corpus)}", loc="left", color=palette.TEXT, fontsize=10)
+        if self.own_figure:
+            rows = len(self.events) - bottom
+            self.figure.set_size_inches(10, ROW_INCHES * max(rows, 4) + 1.7)
+            _set_margins(self.figure, TIMELINE_MARGINS)
+        return self.figure
+
+
+    def png(self, cutoff: Cutoff | None = None) -> bytes:
+        """The PNG at ``cutoff``; each cut-off is drawn once, then served from memory."""
+        cutoff = cutoff or publication(self.corpus)
+        cache = self.__dict__.setdefault("_png", {})
+        if cutoff not in cache:
+            cache[cutoff] = png(self.show(cutoff))
+        return cache[cutoff]
+
+
+def timeline_plot(corpus: Corpus, period: str = "winter") -> TimelinePlot:
+    """The one timeline plot per period for this corpus, shared by every view that shows it."""
+    plots = corpus._index.setdefault("timeline-plots", {})
+    if period not in plots:
+        plots[period] = TimelinePlot(corpus, period)
+    return plots[period]
+
+
 def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter", ax: Axes | None = None) -> Figure:
     """Events as rows against time; text events are filled squares, context events hollow circles, spans are bars."""
-    import datetime as dt
-
-    import matplotlib.dates as mdates
-
-    cutoff = cutoff or publication(corpus)
-    shown = events_shown(corpus, cutoff, period)
-    _, start, end = PERIODS[period]
-    figure, ax = _new_axes(ax, (10, 0.42 * max(len(shown), 4) + 1.8))
-    rows = list(reversed(shown))  # oldest at the top
-    for y, event in enumerate(rows):
-        style = TEXT_STYLE if event.origin == "text" else CONTEXT_STYLE
-        filled = event.origin == "text"
-        dashed = uncertain(event, cutoff)
-        if event.end_date and event.end_date != event.date:
-            last = min(event.end_date, cutoff.day)
-            width = (last - event.date).days + 1
-            ax.barh(y, width, left=event.date, height=0.5, color=style["color"] if filled else palette.WHITE,
-                    edgecolor=style["color"], hatch="" if filled else "///", linewidth=1.2)
-        ax.plot([event.date], [y], linestyle="none", marker=style["marker"], markersize=9,
-                markerfacecolor=style["color"] if filled else palette.WHITE, markeredgecolor=palette.TEXT if filled
-                else style["color"], markeredgewidth=2, linewidth=0)
-        if dashed:
-            ax.annotate("?", (event.date, y), xytext=(8, -4), textcoords="offset points", color=palette.TEXT,
-                        fontsize=11, fontweight="bold")
-    ax.set_yticks(range(len(rows)), [_wrap(("■ " if e.origin == "text" else "○ ") + e.title
-                                           + (" (time of day unknown)" if uncertain(e, cutoff) else "")) for e in rows],
-                  fontsize=8, color=palette.TEXT)
-    ax.axvline(cutoff.day + (dt.timedelta(hours=8, minutes=38) if cutoff.at_publication else dt.timedelta(days=1)),
-               color=palette.TEXT, linestyle="--", linewidth=1.2)
-    ax.set_xlim(start, end + dt.timedelta(days=1))
-    ax.set_ylim(-0.8, max(len(rows), 1) - 0.2)
-    if period == "winter":
-        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
-    else:
-        ax.xaxis.set_major_locator(mdates.YearLocator(4))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelsize=8, colors=palette.TEXT)
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-    ax.set_title(f"What a reader could know: {PERIODS[period][0]}\nDashed line: the knowledge cut-off, "
-                 f"{cutoff.label(corpus)}", loc="left", color=palette.TEXT, fontsize=10)
-    ax.set_xlabel("Date", color=palette.TEXT, fontsize=9)
-    handles = [
-        ax.plot([], [], linestyle="none", marker="s", markersize=8, markerfacecolor=TEXT_STYLE["color"],
-                markeredgecolor=palette.TEXT, label=TEXT_STYLE["label"])[0],
-        ax.plot([], [], linestyle="none", marker="o", markersize=8, markerfacecolor=palette.WHITE,
-                markeredgecolor=CONTEXT_STYLE["color"], markeredgewidth=2, label=CONTEXT_STYLE["label"])[0],
-    ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.08), ncols=2, frameon=False, fontsize=8)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return figure
+    return TimelinePlot(corpus, period, ax).show(cutoff)
 
 
-def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter") -> list[Static | tuple[dict, dict]]:
-    """The timeline chart with alt text, a caption, and the events table."""
+def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter",
+                  plot: TimelinePlot | None = None) -> list[Static | tuple[dict, dict]]:
+    """The timeline chart with alt text, a caption, and the events table (``plot`` reuses a drawn figure)."""
     cutoff = cutoff or publication(corpus)
     alt = timeline_alt(corpus, cutoff, period)
     caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
-    return [figure_bundle(timeline_figure(corpus, cutoff, period), alt), caption, events_table(corpus, cutoff, period)]
+    image = (plot or timeline_plot(corpus, period)).png(cutoff)
+    return [figure_bundle(image, alt), caption, events_table(corpus, cutoff, period)]
 
 
 STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
@@ -190,7 +261,7 @@ def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     from .demands import BOARD
 
     issues = list(corpus.issues)
-    figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6))
+    figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6), (2.4, 0.2, 1.0, 0.2))
     for y, issue in enumerate(reversed(issues)):
         for x, (key, _) in enumerate(BOARD):
             stance = issue.stance(key).stance

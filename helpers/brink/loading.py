@@ -67,13 +67,16 @@ class Reader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.paragraphs: tuple[str, ...] = ()
+        self.parsed: dict[str, dict[str, Any]] = {}  # each file is parsed once per read
 
     # -- files -------------------------------------------------------------------------------
     def toml(self, name: str) -> dict[str, Any]:
         path = self.folder / name
         try:
             with path.open("rb") as handle:
-                return tomllib.load(handle)
+                data = tomllib.load(handle)
+            self.parsed[name] = data
+            return data
         except FileNotFoundError:
             self.problems.append(Problem(name, None, None, "the file is missing", f"restore {name} in {self.folder}"))
         except tomllib.TOMLDecodeError as error:
@@ -537,10 +540,9 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
 
 
 def _declared_ids(reader: Reader, name: str, key: str) -> set[str]:
-    try:
-        with (reader.folder / name).open("rb") as handle:
-            tables = tomllib.load(handle).get(key, [])
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    """Ids declared in a file already read (entries that failed checks still count as declared)."""
+    tables = reader.parsed.get(name, {}).get(key, [])
+    if not isinstance(tables, list):
         return set()
     return {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
 

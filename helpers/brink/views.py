@@ -156,6 +156,7 @@ class TimelineView(render.StaticTwin, widgets.VBox):
     def _show(self, _change=None) -> None:
         from .figures import timeline_view as figure_view
 
+        # One drawn figure per period, shared with the static timeline above and reused on every move.
         (data, _), caption, table = figure_view(self.corpus, self.cutoff.value, self.period.value)
         alt = escape(data["text/plain"])
         self.shown.value = (f'<img src="data:image/png;base64,{data["image/png"]}" alt="{alt}" style="max-width:100%">'
