@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -163,6 +163,16 @@ class Reader:
             if value not in known:
                 entry.problem(field, f"unknown {what} id {value!r}", f"use an id from actors.toml: {', '.join(sorted(known))}")
 
+    def collect(self, file: str, key: str, kind: type, build: Callable[[Entry], dict[str, Any]]) -> list:
+        """Each ``[[key]]`` entry of ``file`` built into a ``kind`` record; entries with problems are left out."""
+        found = []
+        for e in self.entries(file, key):
+            record = build(e)
+            e.finish()
+            if e.ok:
+                found.append(kind(**record))
+        return self.unique(file, found)
+
     def unique(self, file: str, items: list) -> list:
         seen: set[str] = set()
         for item in items:
@@ -203,8 +213,7 @@ class Reader:
         return Article(paragraphs=self.paragraphs, **record)
 
     def actors(self) -> list[Actor]:
-        actors = []
-        for e in self.entries("actors.toml", "actor"):
+        def build(e: Entry) -> dict[str, Any]:
             record = dict(id=e.text("id"), name=e.text("name"), kind=e.text("kind", choices=ACTOR_KINDS),
                           side=e.text("side", choices=SIDES), role=e.text("role"),
                           references=e.texts("references", allow_empty=True), speaks=e.boolean("speaks"),
@@ -212,14 +221,12 @@ class Reader:
             for ref in record["references"]:
                 if self.paragraphs and not any(ref in p for p in self.paragraphs):
                     e.problem("references", f"{ref!r} is not in the article", "copy the words exactly from article.txt")
-            e.finish()
-            if e.ok:
-                actors.append(Actor(**record))
-        return self.unique("actors.toml", actors)
+            return record
+
+        return self.collect("actors.toml", "actor", Actor, build)
 
     def statements(self, actor_ids: set[str]) -> list[Statement]:
-        statements = []
-        for e in self.entries("statements.toml", "statement"):
+        def build(e: Entry) -> dict[str, Any]:
             speakers = e.texts("speakers")
             about = e.texts("about", required=False)
             self.known_ids(e, "speakers", speakers, actor_ids, "actor")
@@ -236,14 +243,12 @@ class Reader:
             record = dict(id=e.text("id"), speakers=speakers, about=about, form=form, verb=verb,
                           evidence=evidence, fidelity=e.text("fidelity", choices=FIDELITY),
                           fidelity_note=e.text("fidelity_note", required=False, default=""))
-            e.finish()
-            if e.ok:
-                statements.append(Statement(**record))
-        return self.unique("statements.toml", statements)
+            return record
+
+        return self.collect("statements.toml", "statement", Statement, build)
 
     def time_expressions(self, published: dt.date | None) -> list[TimeExpression]:
-        expressions = []
-        for e in self.entries("time_expressions.toml", "time_expression"):
+        def build(e: Entry) -> dict[str, Any]:
             phrase = self.span(e, "phrase", e.text("phrase"), e.integer("paragraph", required=False))
             earliest = e.date("earliest", open_word="open")
             latest = e.date("latest", open_word="open")
@@ -255,28 +260,24 @@ class Reader:
                           not_by_rule=e.text("not_by_rule", required=False, default=""))
             if e.ok and published:
                 _check_rules(e, record, published)
-            e.finish()
-            if e.ok:
-                expressions.append(TimeExpression(**record))
-        return self.unique("time_expressions.toml", expressions)
+            return record
+
+        return self.collect("time_expressions.toml", "time_expression", TimeExpression, build)
 
     def positions(self, actor_ids: set[str]) -> list[Position]:
-        positions = []
-        for e in self.entries("positions.toml", "position"):
+        def build(e: Entry) -> dict[str, Any]:
             voiced_by = e.texts("voiced_by", required=False)
             self.known_ids(e, "voiced_by", voiced_by, actor_ids, "actor")
             record = dict(id=e.text("id"), side=e.text("side", choices=SIDES),
                           kind=e.text("kind", choices=POSITION_KINDS), summary=e.text("summary"),
                           status=e.text("status", choices=STATUSES), evidence=self.spans(e, "evidence"),
                           voiced_by=voiced_by, status_note=e.text("status_note", required=False, default=""))
-            e.finish()
-            if e.ok:
-                positions.append(Position(**record))
-        return self.unique("positions.toml", positions)
+            return record
+
+        return self.collect("positions.toml", "position", Position, build)
 
     def events(self, published: dt.date | None) -> list[Event]:
-        events = []
-        for e in self.entries("events.toml", "event"):
+        def build(e: Entry) -> dict[str, Any]:
             origin = e.text("origin", choices=ORIGINS)
             date, end_date = e.date("date"), e.date("end_date", required=False)
             if date and end_date and end_date < date:
@@ -297,14 +298,12 @@ class Reader:
             record = dict(id=e.text("id"), date=date, end_date=end_date, title=e.text("title"), origin=origin,
                           known_on_publication=known, evidence=evidence, sources=sources,
                           confidence=confidence, note=e.text("note", required=False, default=""))
-            e.finish()
-            if e.ok:
-                events.append(Event(**record))
-        return self.unique("events.toml", events)
+            return record
+
+        return self.collect("events.toml", "event", Event, build)
 
     def verbs(self, statement_ids: set[str]) -> list[Verb]:
-        verbs = []
-        for e in self.entries("verbs.toml", "verb"):
+        def build(e: Entry) -> dict[str, Any]:
             statements = e.texts("statements")
             for sid in statements:
                 if sid not in statement_ids:
@@ -314,26 +313,22 @@ class Reader:
                 e.problem("load", f"{load} is off the 0–3 scale", "choose 0 (neutral) to 3 (most loaded)")
             record = dict(id=e.text("id"), verb=e.text("verb"), statements=statements,
                           kind=e.text("kind", choices=VERB_KINDS), load=load, why=e.text("why"))
-            e.finish()
-            if e.ok:
-                verbs.append(Verb(**record))
-        return self.unique("verbs.toml", verbs)
+            return record
+
+        return self.collect("verbs.toml", "verb", Verb, build)
 
     def hedges(self, actor_ids: set[str]) -> list[Hedge]:
-        hedges = []
-        for e in self.entries("hedges.toml", "hedge"):
+        def build(e: Entry) -> dict[str, Any]:
             holder = e.text("holder")
             self.known_ids(e, "holder", [holder] if holder else [], actor_ids, "actor")
             record = dict(id=e.text("id"), span=self.span(e, "text", e.text("text"), e.integer("paragraph", required=False)),
                           kind=e.text("kind", choices=HEDGE_KINDS), type=e.text("type"), holder=holder, note=e.text("note"))
-            e.finish()
-            if e.ok:
-                hedges.append(Hedge(**record))
-        return self.unique("hedges.toml", hedges)
+            return record
+
+        return self.collect("hedges.toml", "hedge", Hedge, build)
 
     def quote_checks(self, statement_ids: set[str]) -> list[QuoteCheck]:
-        checks = []
-        for e in self.entries("quote_checks.toml", "quote_check"):
+        def build(e: Entry) -> dict[str, Any]:
             statement = e.text("statement")
             if statement and statement not in statement_ids:
                 e.problem("statement", f"unknown statement id {statement!r}", "use an id from statements.toml")
@@ -342,14 +337,12 @@ class Reader:
                           in_source=e.text("in_source"), language=e.text("language"), change=e.text("change"),
                           gloss=e.text("gloss", required=False, default=""), sources=self.sources(e, required=True),
                           confidence=e.text("confidence", choices=CONFIDENCE))
-            e.finish()
-            if e.ok:
-                checks.append(QuoteCheck(**record))
-        return self.unique("quote_checks.toml", checks)
+            return record
+
+        return self.collect("quote_checks.toml", "quote_check", QuoteCheck, build)
 
     def issues(self, position_ids: set[str]) -> list[Issue]:
-        issues = []
-        for e in self.entries("stances.toml", "issue"):
+        def build(e: Entry) -> dict[str, Any]:
             position = e.text("position")
             if position and position not in position_ids:
                 e.problem("position", f"unknown position id {position!r}", "use an id from positions.toml")
@@ -370,14 +363,12 @@ class Reader:
                 else:
                     e.ok = False
             record = dict(id=e.text("id"), label=e.text("label"), position=position, stances=tuple(stances))
-            e.finish()
-            if e.ok:
-                issues.append(Issue(**record))
-        return self.unique("stances.toml", issues)
+            return record
+
+        return self.collect("stances.toml", "issue", Issue, build)
 
     def provisions(self, position_ids: set[str]) -> list[Provision]:
-        provisions = []
-        for e in self.entries("drafts.toml", "provision"):
+        def build(e: Entry) -> dict[str, Any]:
             reported = e.texts("reported_as", allow_empty=True)
             for pid in reported:
                 if pid not in position_ids:
@@ -394,24 +385,20 @@ class Reader:
                           reported_as=reported, sources=self.sources(e, required=True),
                           confidence=e.text("confidence", choices=CONFIDENCE), article=article,
                           wording=e.text("wording", required=False, default=""))
-            e.finish()
-            if e.ok:
-                provisions.append(Provision(**record))
-        return self.unique("drafts.toml", provisions)
+            return record
+
+        return self.collect("drafts.toml", "provision", Provision, build)
 
     def roles(self) -> list[Role]:
-        roles = []
-        for e in self.entries("roles.toml", "role"):
+        def build(e: Entry) -> dict[str, Any]:
             record = dict(id=e.text("id"), title=e.text("title"), delegation=e.text("delegation", choices=ROLE_DELEGATIONS),
                           goals=e.texts("goals"), issues=e.texts("issues"), evidence=self.spans(e, "evidence"))
-            e.finish()
-            if e.ok:
-                roles.append(Role(**record))
-        return self.unique("roles.toml", roles)
+            return record
+
+        return self.collect("roles.toml", "role", Role, build)
 
     def claims(self, statement_ids: set[str], events: dict[str, Event]) -> list[Claim]:
-        claims = []
-        for e in self.entries("claims.toml", "claim"):
+        def build(e: Entry) -> dict[str, Any]:
             statement = e.text("statement")
             if statement and statement not in statement_ids:
                 e.problem("statement", f"unknown statement id {statement!r}", "use an id from statements.toml")
@@ -426,10 +413,9 @@ class Reader:
                                   "known lists events a reader could know on 28 January; outcome_events lists later ones")
             record = dict(id=e.text("id"), statement=statement, question=e.text("question"), known=known,
                           outcome=e.text("outcome"), outcome_events=later)
-            e.finish()
-            if e.ok:
-                claims.append(Claim(**record))
-        return self.unique("claims.toml", claims)
+            return record
+
+        return self.collect("claims.toml", "claim", Claim, build)
 
     def sources(self, e: Entry, *, required: bool) -> tuple[Source, ...]:
         value = e.raw("sources", required=required)
