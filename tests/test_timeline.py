@@ -107,6 +107,8 @@ def test_date_labels():
     assert labels["tx-demands-december"] == "Dec 2021"
     assert labels["cx-1999-enlargement"] == "1999"
     assert labels["cx-2022-02-10-allied-resolve"] == "10–20 Feb 2022"
+    assert labels["cx-2021-autumn-buildup"] == "Oct–Nov 2021"
+    assert labels["cx-2021-spring-buildup"] == "1 Mar 2021 – 22 Apr 2021"
 
 
 def test_timeline_figure_marks_text_and_context_differently_and_draws_spans_as_bars():

@@ -82,6 +82,8 @@ def date_label(event: Event) -> str:
         return f"{start.year}"
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (start.year, start.month) == (end.year, end.month):
         return f"{start:%b %Y}"
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.year == end.year:
+        return f"{start:%b}–{end:%b %Y}"  # whole months: 'Oct–Nov 2021'
     if start.year == end.year and start.month == end.month:
         return f"{start.day}–{end.day} {start:%b %Y}"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
