@@ -33,6 +33,7 @@ table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 blockquote { border-left: 4px solid #0072B2; margin-left: 0; padding-left: 1em; }
 .anchor-link { display: none; }
+img { max-width: 100%; height: auto; }
 .brink-exercise { border: 1px solid #555; padding: 0.4em 1em; margin: 1em 0; break-inside: avoid; }
 .brink-numbered td, .brink-numbered th { border: none; padding: 0 0.6em 0 0; }
 .edition { font-size: 0.9em; border: 1px solid #111; padding: 0.3em 0.6em; display: inline-block; }
