@@ -10,7 +10,9 @@ back to its static twin, so a printed or exported notebook still shows the quest
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
+from types import SimpleNamespace
 from typing import Any
 
 import ipywidgets as widgets
@@ -24,6 +26,19 @@ from .render import Static, StaticTwin
 
 WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model instead of one each
 NARROW = widgets.Layout(width="24em")
+
+
+@lru_cache(maxsize=1)
+def shared() -> SimpleNamespace:
+    """Layouts and styles that many widgets can share. Each widget would otherwise bring its own pair of
+    models, and a notebook of questions would send the browser hundreds of identical ones."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    return SimpleNamespace(plain=widgets.Layout(), auto=widgets.Layout(width="auto"), html=HTMLStyle(),
+                           button=widgets.ButtonStyle(), checkbox=CheckboxStyle(),
+                           description=DescriptionStyle(), initial=DescriptionStyle(description_width="initial"))
 PLACEHOLDER = "— choose —"
 
 
@@ -43,7 +58,9 @@ class ExerciseView(StaticTwin, widgets.VBox):
         self.journal = journal or Journal(exercise.notebook)
         self.committed = False
         self._static = exercise_render.static(corpus, exercise, number)
-        self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number))
+        share = shared()
+        self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number), layout=share.plain,
+                                   style=share.html)
         controls, self._get, self._set, self._inputs = _build_controls(corpus, exercise)
         if exercise.justify:
             controls, self._get, self._set = _with_evidence(exercise, controls, self._get, self._set, self._inputs)
@@ -52,17 +69,17 @@ class ExerciseView(StaticTwin, widgets.VBox):
             description="Commit my answer" if judgement else "Check",
             icon="lock" if judgement else "check", button_style="",
             tooltip="Save this answer and lock it in" if judgement else "Check this answer",
-            layout=widgets.Layout(width="auto"),
+            layout=share.auto, style=share.button,
         )
         self.again = widgets.Button(description="Start a new attempt", icon="redo",
                                     tooltip="Unlock the answer; your committed answer stays saved",
-                                    layout=widgets.Layout(display="none", width="auto"))
-        self.feedback = widgets.HTML()
-        self.model = widgets.HTML()
-        self.status = widgets.HTML()
+                                    layout=widgets.Layout(display="none", width="auto"), style=share.button)
+        self.feedback = widgets.HTML(layout=share.plain, style=share.html)
+        self.model = widgets.HTML(layout=share.plain, style=share.html)
+        self.status = widgets.HTML(layout=share.plain, style=share.html)
         self.button.on_click(lambda _: self.submit())
         self.again.on_click(lambda _: self.new_attempt())
-        super().__init__([self.prompt, controls, widgets.HBox([self.button, self.again]),
+        super().__init__([self.prompt, controls, widgets.HBox([self.button, self.again], layout=share.plain),
                           self.feedback, self.model, self.status])
         self.add_class("brink-exercise")
         self._restore()
@@ -164,7 +181,7 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
     kind = exercise.type
     if kind in ("single", "date"):
         radio = widgets.RadioButtons(options=[(o.text, o.id) for o in exercise.options], value=None,
-                                     description="Answer", layout=WIDE, style={"description_width": "initial"})
+                                     description="Answer", layout=WIDE, style=shared().initial)
 
         def set_single(value):
             radio.value = value
@@ -172,7 +189,7 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
         return radio, lambda: radio.value, set_single, [radio]
     if kind in ("multiple", "highlight"):
         boxes = [widgets.Checkbox(value=False, description=exercise_render.option_label(exercise, n), indent=False,
-                                  layout=WIDE) for n in range(len(exercise.options))]
+                                  layout=WIDE, style=shared().checkbox) for n in range(len(exercise.options))]
         ids = [o.id for o in exercise.options]
 
         def set_many(value):
@@ -185,9 +202,11 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
         options = [(PLACEHOLDER, None)] + [(c.label, c.id) for c in exercise.categories]
         rows, menus = [], []
         for n, item in enumerate(exercise.items, start=1):  # flat rows: fewer widgets for the browser to build
-            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}", layout=NARROW)
+            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}", layout=NARROW,
+                                    style=shared().description)
             menus.append(menu)
-            rows += [widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>", layout=WIDE), menu]
+            rows += [widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>", layout=WIDE,
+                                  style=shared().html), menu]
         ids = [i.id for i in exercise.items]
 
         def set_classes(value):
@@ -199,7 +218,7 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
     if kind == "order":
         options = [(PLACEHOLDER, None)] + [(i.text, i.id) for i in exercise.items]
         menus = [widgets.Dropdown(options=options, value=None, description=f"Position {n}", layout=WIDE,
-                                  style={"description_width": "initial"})
+                                  style=shared().initial)
                  for n in range(1, len(exercise.items) + 1)]
 
         def set_order(value):
@@ -210,7 +229,7 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget,
         return widgets.VBox(menus), lambda: [m.value for m in menus], set_order, menus
     if kind == "rating":
         radio = widgets.RadioButtons(options=[(f"{n}: {label}", n) for n, label in enumerate(exercise.scale)],
-                                     value=None, description="Rating", layout=WIDE, style={"description_width": "initial"})
+                                     value=None, description="Rating", layout=WIDE, style=shared().initial)
         why = widgets.Textarea(description="Why?", placeholder="One sentence: which words in the text made you choose this?",
                                layout=widgets.Layout(width="95%", height="5em"))
 
