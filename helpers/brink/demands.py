@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .records import Corpus, Position, Role
-from .render import Static, _table, _text_table, source_line
+from .render import Static, source_line, table, text_table
 
 BOARD = (("russia", "Russia"), ("us", "United States"), ("nato", "NATO"), ("ukraine", "Ukraine"))
 STATUS = {
@@ -85,7 +85,7 @@ def board_view(corpus: Corpus, side: str | None = None, status: str | None = Non
     filters = [f"side: {names[side]}" if side else "", f"status: {status_label(status)}" if status else ""]
     shown = ", ".join(f for f in filters if f)
     caption = "The demands board: what each side asks, offers or refuses, as the text states it" + (f" ({shown})" if shown else "")
-    html = _table(escape(caption), [escape(names[k]) for k in columns], [cells_html])
+    html = table(escape(caption), [escape(names[k]) for k in columns], [cells_html])
     return Static(html, caption + "\n\n" + "\n\n".join(blocks))
 
 
@@ -102,8 +102,8 @@ def stance_table(corpus: Corpus) -> Static:
             row.append(f"{icon} {words}" + (f": {quotes}" if quotes else ""))
         rows.append(row)
     caption = "Each side's stance on each issue, as the text shows it (the data behind the matrix)"
-    return Static(_table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
-                  caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + text_table(header, rows))
 
 
 def stance_alt(corpus: Corpus) -> str:
@@ -142,7 +142,7 @@ def drafts_table(corpus: Corpus) -> Static:
         html_rows.append([escape(in_text), escape(draft), "<br>".join(h for h, _ in lines)
                           + escape(f" ({provision.confidence} confidence)")])
     caption = "The demands as the text reports them, and as Russia's drafts wrote them"
-    return Static(_table(escape(caption), header, html_rows), caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, html_rows), caption + "\n\n" + text_table(header, rows))
 
 
 def role_card(corpus: Corpus, role: Role) -> Static:

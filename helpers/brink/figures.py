@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import palette
 from .reading import statements_by_side, voices
 from .records import Corpus
-from .render import Static, _table, _text_table
+from .render import Static, table, text_table
 from .timeline import PERIODS, Cutoff, cutoffs, events_shown, events_table, publication, timeline_alt, uncertain
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ def voices_table(corpus: Corpus) -> Static:
     header = ["Actor", "Quoted", "Paraphrased", "Reporter's own words", "Total"]
     rows = [[v.name, str(v.quoted), str(v.paraphrased), str(v.own_words), str(v.total)] for v in voices(corpus)]
     caption = "Statements per actor (the data behind the chart)"
-    return Static(_table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
-                  caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + text_table(header, rows))
 
 
 def png(figure: Figure) -> bytes:
@@ -109,12 +109,14 @@ def figure_bundle(figure: Figure | bytes, alt: str) -> tuple[dict, dict]:
     return data, {"image/png": {"alt": alt}}
 
 
-def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
-    """What the notebook shows: the chart (with alt text), the alt text as a caption, and the table."""
-    figure = voices_figure(corpus)
-    alt = voices_alt(corpus)
+def _described(image: Figure | bytes, alt: str, data_table: Static) -> list[Static | tuple[dict, dict]]:
+    """What a notebook shows for a chart: the image with its alt text, a caption that says what it shows, its table."""
     caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
-    return [figure_bundle(figure, alt), caption, voices_table(corpus)]
+    return [figure_bundle(image, alt), caption, data_table]
+
+
+def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
+    return _described(voices_figure(corpus), voices_alt(corpus), voices_table(corpus))
 
 
 TEXT_STYLE = dict(marker="s", color=palette.OKABE_ITO["blue"], label="■ reported in the text")
@@ -242,10 +244,8 @@ def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "w
                   plot: TimelinePlot | None = None) -> list[Static | tuple[dict, dict]]:
     """The timeline chart with alt text, a caption, and the events table (``plot`` reuses a drawn figure)."""
     cutoff = cutoff or publication(corpus)
-    alt = timeline_alt(corpus, cutoff, period)
-    caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
     image = (plot or timeline_plot(corpus, period)).png(cutoff)
-    return [figure_bundle(image, alt), caption, events_table(corpus, cutoff, period)]
+    return _described(image, timeline_alt(corpus, cutoff, period), events_table(corpus, cutoff, period))
 
 
 STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
@@ -285,6 +285,4 @@ def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
 def stance_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
     from .demands import stance_alt, stance_table
 
-    alt = stance_alt(corpus)
-    caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
-    return [figure_bundle(stance_figure(corpus), alt), caption, stance_table(corpus)]
+    return _described(stance_figure(corpus), stance_alt(corpus), stance_table(corpus))

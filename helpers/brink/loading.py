@@ -38,6 +38,7 @@ from .records import (
     TimeExpression,
     Verb,
 )
+from .timing import Resolution, resolve
 
 DATA_DIR = Path(__file__).with_name("data")
 ARTICLE_TEXT = "article.txt"
@@ -464,8 +465,6 @@ def _check_precision(e: Entry, earliest: dt.date | None, latest: dt.date | None,
 
 def _check_rules(e: Entry, record: dict, published: dt.date) -> None:
     """Where the date rules apply, the annotated dates must agree; where they do not, say why."""
-    from .timing import Resolution, resolve
-
     result = resolve(record["phrase"].text, published, record["tense"])
     if isinstance(result, Resolution):
         given = (record["earliest"], record["latest"], record["precision"])

@@ -10,7 +10,7 @@ from html import escape
 
 from .reading import SENTENCE_LABELS, sentences
 from .records import Corpus
-from .render import Static, _table, _text_table, source_line
+from .render import Static, source_line, table, text_table
 
 VERB_KIND_LABELS = {
     "neutral": "neutral",
@@ -23,7 +23,7 @@ VERB_KIND_LABELS = {
 
 def _static(caption: str, header: list[str], rows: list[list[str]], html_rows: list[list[str]] | None = None) -> Static:
     html_rows = html_rows or [[escape(c) for c in row] for row in rows]
-    return Static(_table(escape(caption), header, html_rows), caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, html_rows), caption + "\n\n" + text_table(header, rows))
 
 
 def sentences_table(corpus: Corpus) -> Static:

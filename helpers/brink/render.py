@@ -71,7 +71,7 @@ def statement_label(corpus: Corpus, statement: Statement) -> str:
     return f"S{corpus.statements.index(statement) + 1}"
 
 
-def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+def table(caption: str, header: list[str], rows: list[list[str]]) -> str:
     """An accessible HTML table: a caption and column headers with scope. Cells are pre-escaped."""
     head = "".join(f'<th scope="col" style="text-align:left">{h}</th>' for h in header)
     body = "".join(
@@ -82,7 +82,7 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _text_table(header: list[str], rows: list[list[str]]) -> str:
+def text_table(header: list[str], rows: list[list[str]]) -> str:
     """The same rows as plain text, one record per block, for print and screen readers."""
     blocks = []
     for row in rows:
@@ -174,8 +174,8 @@ def statements_table(corpus: Corpus) -> Static:
         for s in corpus.statements
     ]
     caption = f"All {len(rows)} statements in the text, in the order of the data file"
-    html = _table(escape(caption), header, [[escape(c) for c in row] for row in rows])
-    return Static(html, caption + "\n\n" + _text_table(header, rows))
+    html = table(escape(caption), header, [[escape(c) for c in row] for row in rows])
+    return Static(html, caption + "\n\n" + text_table(header, rows))
 
 
 def numbered_lines(corpus: Corpus, width: int = 72) -> list[tuple[int, int, str]]:

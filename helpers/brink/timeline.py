@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .records import Corpus, Event
-from .render import Static, _table, _text_table, source_line
+from .render import Static, source_line, table, text_table
 
 END_OF_STORY = dt.date(2022, 2, 24)
 PERIODS = {
@@ -123,7 +123,7 @@ def events_table(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> Stat
         html_rows.append([escape(date_label(event)), escape(event.title), escape(where), escape(known_label(event)),
                           escape(evidence) + ("<br>" if evidence and lines else "") + "<br>".join(h for h, _ in lines)])
     caption = f"Events known at the cut-off ({cutoff.label(corpus)}), {PERIODS[period][0]}"
-    return Static(_table(escape(caption), header, html_rows), caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, html_rows), caption + "\n\n" + text_table(header, rows))
 
 
 CLOCKS = (("US Eastern (New York)", "America/New_York"), ("London (UTC)", "UTC"), ("Kyiv", "Europe/Kyiv"),
@@ -133,8 +133,8 @@ CLOCKS = (("US Eastern (New York)", "America/New_York"), ("London (UTC)", "UTC")
 def clocks_table(corpus: Corpus) -> Static:
     """The moment of publication on four clocks."""
     rows = [[name, f"{corpus.article.published_in(zone):%A %d %B %Y, %H:%M}"] for name, zone in CLOCKS]
-    return Static(_table("The moment the post was published", ["Clock", "Time"], [[escape(c) for c in r] for r in rows]),
-                  "The moment the post was published\n\n" + _text_table(["Clock", "Time"], rows))
+    return Static(table("The moment the post was published", ["Clock", "Time"], [[escape(c) for c in r] for r in rows]),
+                  "The moment the post was published\n\n" + text_table(["Clock", "Time"], rows))
 
 
 def calendar_strip(corpus: Corpus, first: dt.date, last: dt.date, annotate: bool = False) -> Static:
@@ -153,8 +153,8 @@ def calendar_strip(corpus: Corpus, first: dt.date, last: dt.date, annotate: bool
         rows.append([f"{day:%a}", f"{day.day} {day:%b %Y}", "; ".join(notes)])
     header = ["Weekday", "Date", "In the text" if annotate else "Note"]
     caption = f"Calendar, {first.day} {first:%b} to {last.day} {last:%b %Y}"
-    return Static(_table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
-                  caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + text_table(header, rows))
 
 
 def _span_label(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -175,5 +175,5 @@ def time_expressions_table(corpus: Corpus) -> Static:
         how = f"Rule: {result.clue}" if isinstance(result, Resolution) else f"No rule applies: {t.not_by_rule}"
         rows.append([f"P{t.phrase.paragraph}", t.phrase.text, t.tense, _span_label(t.earliest, t.latest), t.precision, how])
     caption = "The text's time words, resolved"
-    return Static(_table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
-                  caption + "\n\n" + _text_table(header, rows))
+    return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + text_table(header, rows))

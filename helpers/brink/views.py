@@ -10,7 +10,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from . import reader, render
+from . import capstone, demands, modes, reader, render, timeline
 from .exercise_views import ExerciseView, HandinBox, handin_box
 from .exercise_views import exercise as question
 from .loading import load
@@ -138,8 +138,6 @@ class TimelineView(render.StaticTwin, widgets.VBox):
     """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next."""
 
     def __init__(self, corpus: Corpus | None = None, period: str = "winter"):
-        from . import timeline
-
         self.corpus = corpus or load()
         self.cutoff = widgets.SelectionSlider(
             options=[(c.label(self.corpus), c) for c in timeline.cutoffs(self.corpus)],
@@ -164,8 +162,6 @@ class TimelineView(render.StaticTwin, widgets.VBox):
 
     def static_twin(self) -> render.Static:
         """The table of every event up to 24 February 2022."""
-        from . import timeline
-
         return timeline.events_table(self.corpus, timeline.cutoffs(self.corpus)[-1], self.period.value)
 
 
@@ -185,8 +181,6 @@ class DemandsBoard(render.StaticTwin, widgets.VBox):
     """The demands board, filtered by side and by status."""
 
     def __init__(self, corpus: Corpus | None = None):
-        from . import demands
-
         self.corpus = corpus or load()
         self.side = widgets.Dropdown(options=[("All sides", "")] + [(name, key) for key, name in demands.BOARD],
                                      value="", description="Side")
@@ -200,14 +194,10 @@ class DemandsBoard(render.StaticTwin, widgets.VBox):
         self._show()
 
     def _show(self, _change=None) -> None:
-        from . import demands
-
         self.shown.value = demands.board_view(self.corpus, self.side.value or None, self.status.value or None).html
 
     def static_twin(self) -> render.Static:
         """The whole board."""
-        from . import demands
-
         return demands.board_view(self.corpus)
 
 
@@ -219,24 +209,21 @@ class RoleCards(render.StaticTwin, widgets.VBox):
     """Choose a role for the decision-point activity and read its card."""
 
     def __init__(self, corpus: Corpus | None = None):
-        from . import demands
-
         self.corpus = corpus or load()
         self.role = widgets.Dropdown(options=[(r.title, r.id) for r in self.corpus.roles], description="Your role",
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="36em"))
         self.shown = widgets.HTML()
         self.role.observe(self._show, names="value")
-        self._demands = demands
         super().__init__([self.role, self.shown])
         self._show()
 
     def _show(self, _change=None) -> None:
         role = next(r for r in self.corpus.roles if r.id == self.role.value)
-        self.shown.value = self._demands.role_card(self.corpus, role).html
+        self.shown.value = demands.role_card(self.corpus, role).html
 
     def static_twin(self) -> render.Static:
         """Every role card."""
-        return self._demands.role_cards(self.corpus)
+        return demands.role_cards(self.corpus)
 
 
 def role_cards(corpus: Corpus | None = None) -> RoleCards:
@@ -247,8 +234,6 @@ class RevealBox(render.StaticTwin, widgets.VBox):
     """What happened next, opened on purpose with a button; in classroom mode only after the teacher releases it."""
 
     def __init__(self, corpus: Corpus | None = None):
-        from . import modes
-
         self.corpus = corpus or load()
         self.button = widgets.Button(description="Show what happened next", icon="eye",
                                      tooltip="Open the hindsight section", layout=widgets.Layout(width="auto"))
@@ -265,8 +250,6 @@ class RevealBox(render.StaticTwin, widgets.VBox):
         self.refresh_reveal()
 
     def refresh_reveal(self) -> None:
-        from . import capstone, modes
-
         if not modes.reveals_allowed():
             self.button.disabled = True
             self.shown.value = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class "
@@ -276,8 +259,6 @@ class RevealBox(render.StaticTwin, widgets.VBox):
             self.shown.value = capstone.outcomes(self.corpus).html if self.opened else ""
 
     def static_twin(self) -> render.Static:
-        from . import capstone
-
         return capstone.outcomes(self.corpus)
 
 
