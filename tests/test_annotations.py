@@ -59,8 +59,15 @@ def test_positions_cover_each_side_and_status():
     assert {p.side for p in CORPUS.positions} >= {"russia", "us", "nato", "us-nato"}
     status = {p.id: p.status for p in CORPUS.positions}
     assert status["p02-halt-nato-expansion"] == "ruled-out"
-    assert status["p12-us-diplomatic-path"] == "on-the-table"
-    assert status["p07-grains-of-reason"] == "open-to-talks"
+    assert status["p12-us-diplomatic-path"] == status["p07-grains-of-reason"] == "open"
+
+
+def test_who_says_so_is_only_whom_the_text_lets_speak():
+    voiced = {p.id: p.voiced_by for p in CORPUS.positions}
+    assert voiced["p17-nato-open-door"] == ()  # an agentless passive: not attributed (review C6)
+    assert voiced["p16-core-demands-refused"] == ("reporter", "us-nato")
+    assert voiced["p02-halt-nato-expansion"] == ("reporter",)  # the reporters report Russia's demand
+    assert not any("nato" in v for v in voiced.values())  # NATO itself never speaks in the text
 
 
 def test_context_events_are_sourced_and_confident():

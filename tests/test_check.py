@@ -79,6 +79,57 @@ CASES = [
         "statements.toml", 'verb = "reiterated"', 'verb = "repeated"',
         ["s02-lavrov-no-war-wanted · verb", "'repeated' is not in the sentence"],
         id="verb-not-in-sentence"),
+    # The checks below catch the kinds of error the review of 0.1 found by hand (C1, C6, C7, C8).
+    pytest.param(
+        "events.toml", 'url = "https://www.nato.int/cps/en/natohq/news_191252.htm?selectedLocale=en", copy = "issuer"',
+        'url = "https://www.nato.int/cps/en/natohq/news_191252.htm?selectedLocale=en"',
+        ["events.toml · tx-responses-delivered source 1 · copy", "this field is missing"],
+        id="source-without-copy-label"),
+    pytest.param(
+        "events.toml", '{issuer = "NATO", description = "news release', '{description = "news release',
+        ["events.toml · tx-responses-delivered source 1 · issuer", "this field is missing"],
+        id="source-without-issuer"),
+    pytest.param(
+        "events.toml", 'via = "National Post", copy = "news-site"', 'via = "National Post", copy = "issuer"',
+        ["events.toml · cx-2022-01-21-blinken-lavrov-geneva source 1 · via", "copy says the link is the issuer's own page"],
+        id="via-on-the-issuers-own-page"),
+    pytest.param(
+        "events.toml",
+        "https://ilfattoquotidiano.it/2022/02/15/ucraina-il-colloquio-tra-putin-e-scholz-al-tavolo-di-sei-metri-diventato-"
+        "simbolo-della-crisi-video/6494637/amp",
+        "https://www.thedailybeast.com/secretary-of-state-antony-blinken-calls-off-meeting-with-russian-minister-sergei-"
+        "lavrov-over-ukraine-invasion",
+        ["events.toml · cx-2022-02-22-meeting-cancelled · sources", "is dated 2022-02-22 here but 2022-02-15",
+         "one page has one date"],
+        id="one-url-two-dates"),
+    pytest.param(
+        "positions.toml", "voiced_by = []", 'voiced_by = ["nato"]',
+        ["positions.toml · p17-nato-open-door · voiced_by", "the text never lets NATO say this", 'voiced_by = ["reporter"]'],
+        id="position-credited-to-a-silent-side"),
+    pytest.param(
+        "stances.toml", '  voiced_by = ["reporter"]\n  note = "The passive', '  note = "The passive',
+        ["stances.toml · halt-expansion stance 3 · evidence", "no one from the side 'nato' speaks in this evidence"],
+        id="stance-credited-to-a-silent-side"),
+    pytest.param(
+        "exercises/02-timeline.toml", "the text says Lavrov's words came 'a day after' Biden's warning",
+        "the text puts Biden's warning 'a day after' Lavrov's words",
+        ["nb02-exit-before-because · explanation", "'a day after' puts “Biden says Russia could invade Ukraine in February” "
+         "(2022-01-27) after “Lavrov's interview", "correct the order in the prose"],
+        id="feedback-orders-events-wrongly"),
+    pytest.param(
+        "exercises/02-timeline.toml", "the text says Lavrov's words came 'a day after' Biden's warning",
+        "the text says Lavrov's words came 'two days after' Biden's warning",
+        ["nb02-exit-before-because · explanation", "puts 2 day(s) between", "events.toml puts 1"],
+        id="feedback-gets-the-gap-wrong"),
+    pytest.param(
+        "hedges.toml", 'holder = ["lavrov", "peskov"]', 'holder = "peskov"',
+        ["hedges.toml · h11-would-not-rush · holder", "inside s12-putin-reviewing, which the text credits to Sergey Lavrov "
+         "and Dmitry Peskov", 'holder = ["lavrov", "peskov"]'],
+        id="hedge-credited-to-one-of-two-speakers"),
+    pytest.param(
+        "verbs.toml", 'statements = ["s08-lavrov-full-of-itself"]', 'statements = ["s02-lavrov-no-war-wanted"]',
+        ["verbs.toml · added · statements", "s02-lavrov-no-war-wanted reports its words with 'reiterated', not 'added'"],
+        id="verb-entry-lists-a-statement-with-another-verb"),
 ]
 
 

@@ -86,7 +86,7 @@ def test_stances_have_evidence_and_ukraine_is_silent():
         for stance in issue.stances:
             assert stance.stance == "silent" or stance.evidence
     alt = demands.stance_alt(CORPUS)
-    assert alt.startswith("Matrix chart.") and "Ukraine is silent on every issue." in alt
+    assert alt.startswith("Matrix chart.") and "Ukraine is not in the text on any issue." in alt
 
 
 def test_stance_figure_uses_a_shape_per_stance():
@@ -96,11 +96,11 @@ def test_stance_figure_uses_a_shape_per_stance():
     markers = {line.get_marker() for line in figure.axes[0].get_lines()}
     assert markers == {"^", "X", "D", "_"}
     words = {t.get_text() for t in figure.axes[0].texts}
-    assert words == {"demanded", "rejected", "open", "silent"}
+    assert words == {"demanded", "rejected", "open", "not in the text"}
 
 
 def test_role_cards_are_advisers_or_analysts_with_verbatim_evidence():
-    assert {r.delegation for r in CORPUS.roles} == {"russia", "us", "nato", "none"}
+    assert {r.delegation for r in CORPUS.roles} == {"russia", "us", "nato", "ukraine", "none"}
     for role in CORPUS.roles:
         assert role.title.startswith(("Adviser", "Analyst"))
         assert not any(name in role.title for name in ("Putin", "Biden", "Lavrov", "Blinken", "Zelensky"))
@@ -108,5 +108,7 @@ def test_role_cards_are_advisers_or_analysts_with_verbatim_evidence():
     cards = views.role_cards(CORPUS)
     assert cards.role.description == "Your role"
     cards.role.value = "analyst-osce"
-    assert "You serve no delegation" in cards.shown.value
+    assert "You serve no single delegation" in cards.shown.value
+    cards.role.value = "adviser-ukraine"
+    assert "do not invent your government&#x27;s position" in cards.shown.value
     assert all(r.title in cards._repr_mimebundle_()["text/plain"] for r in CORPUS.roles)

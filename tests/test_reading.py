@@ -35,7 +35,8 @@ def test_verb_exercise_and_verb_scale_agree():
         assert kinds[item.id] == item.answer, item.id
     for verb in CORPUS.verbs:
         for statement_id in verb.statements:
-            assert CORPUS.statement(statement_id).verb == verb.verb, (verb.id, statement_id)
+            statement = CORPUS.statement(statement_id)
+            assert statement.verb == verb.verb or (statement.form == "narration" and verb.verb in statement.evidence.text)
     issue_verbs = {"said", "reiterated", "has signaled", "has indicated", "added", "have repeatedly denied", "arguing",
                    "were incensed", "have repeatedly said"}
     assert {v.verb for v in CORPUS.verbs} == issue_verbs

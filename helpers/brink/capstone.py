@@ -19,7 +19,8 @@ def _hedges(corpus: Corpus, claim: Claim) -> list[str]:
     found = []
     for hedge in corpus.hedges:
         span = hedge.span
-        if span.paragraph == evidence.paragraph and span.start < evidence.end and evidence.start < span.end:
+        if (hedge.kind in ("hedge", "booster") and span.paragraph == evidence.paragraph
+                and span.start < evidence.end and evidence.start < span.end):
             kind = "condition" if hedge.type == "conditional" else hedge.kind
             found.append(f"“{span.text}” ({kind}: {hedge.note})")
     return found

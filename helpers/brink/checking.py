@@ -177,15 +177,19 @@ def _check_classify(exercise: Exercise, answer: Mapping[str, str]) -> Feedback:
 
 
 def _check_order(exercise: Exercise, answer: Sequence[str]) -> Feedback:
+    """An item is in the right place when nothing placed before it certainly came after it, and nothing placed
+    after it certainly came before; items whose dates overlap may be placed either way round."""
     messages, steps, hits = [], [], 0
-    for position, item_id in enumerate(answer, start=1):
-        item = exercise.item(item_id)
-        right_position = exercise.order.index(item_id) + 1
-        if position == right_position:
+    placed = [exercise.item(item_id) for item_id in answer]
+    for position, item in enumerate(placed, start=1):
+        earlier, later = placed[:position - 1], placed[position:]
+        if not any(item.precedes(o) for o in earlier) and not any(o.precedes(item) for o in later):
             hits += 1
             messages.append(f"✔ {position}. “{item.text}”: in the right place. {item.feedback}")
         else:
-            messages.append(f"✘ {position}. “{item.text}” belongs in position {right_position}. {item.feedback}")
+            first, last = exercise.positions(item.id)
+            where = f"position {first}" if first == last else f"positions {first} to {last}"
+            messages.append(f"✘ {position}. “{item.text}” belongs in {where}. {item.feedback}")
             steps.append(item.next)
     total = len(answer)
     verdict = RIGHT if hits == total else PARTLY if hits else WRONG

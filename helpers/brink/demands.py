@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from html import escape
 
-from .records import Corpus, Position, Role
+from .consistency import JOINT_SIDES
+from .records import Corpus, Position, Role, Stance
 from .render import Static, source_line, table, text_table
 
 BOARD = (("russia", "Russia"), ("us", "United States"), ("nato", "NATO"), ("ukraine", "Ukraine"))
 STATUS = {
     "ruled-out": ("✖", "Ruled out"),
-    "open-to-talks": ("⇄", "Open to talks"),
-    "on-the-table": ("☑", "On the table"),
+    "open": ("⇄", "Open"),
     "under-review": ("◔", "Under review"),
     "unclear": ("?", "Unclear"),
 }
-STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"), "silent": ("—", "silent")}
+STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"),
+          "silent": ("—", "not in the text")}
 DOCUMENTS = {
     "us-treaty": "Draft treaty between the United States and Russia on security guarantees",
     "nato-agreement": "Draft agreement on the security of Russia and the NATO member states",
@@ -36,8 +37,8 @@ def status_label(status: str) -> str:
 
 def column_of(position: Position) -> tuple[str, ...]:
     """The board columns a position belongs to (a joint US–NATO position appears under both)."""
-    if position.side == "us-nato":
-        return ("us", "nato")
+    if position.side in JOINT_SIDES:
+        return JOINT_SIDES[position.side]
     return (position.side,) if position.side in dict(BOARD) else ()
 
 
@@ -53,8 +54,8 @@ def board(corpus: Corpus, side: str | None = None, status: str | None = None) ->
     return columns
 
 
-def _who(corpus: Corpus, position: Position) -> str:
-    return " and ".join(corpus.actor(a).name for a in position.voiced_by) or "not said"
+def _who(corpus: Corpus, voiced_by: tuple[str, ...]) -> str:
+    return " and ".join(corpus.actor(a).name for a in voiced_by) or "not attributed in the text"
 
 
 def _entry(corpus: Corpus, position: Position) -> tuple[str, str]:
@@ -62,9 +63,9 @@ def _entry(corpus: Corpus, position: Position) -> tuple[str, str]:
     note = f" {position.status_note}" if position.status_note else ""
     html = (f'<div class="brink-entry" style="margin-bottom:0.8em"><strong>{escape(status_label(position.status))}</strong>'
             f"<br>{escape(position.summary)}<br><em>In the text:</em> {escape(quotes)}"
-            f"<br><em>Who says so:</em> {escape(_who(corpus, position))}.{escape(note)}</div>")
+            f"<br><em>Who says so:</em> {escape(_who(corpus, position.voiced_by))}.{escape(note)}</div>")
     text = (f"- {status_label(position.status)}: {position.summary}\n  In the text: {quotes}\n"
-            f"  Who says so: {_who(corpus, position)}.{note}")
+            f"  Who says so: {_who(corpus, position.voiced_by)}.{note}")
     return html, text
 
 
@@ -98,12 +99,19 @@ def stance_table(corpus: Corpus) -> Static:
         for key, _ in BOARD:
             stance = issue.stance(key)
             icon, words = STANCE[stance.stance]
-            quotes = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in stance.evidence)
-            row.append(f"{icon} {words}" + (f": {quotes}" if quotes else ""))
+            row.append(f"{icon} {words}" + _stance_words(corpus, stance))
         rows.append(row)
     caption = "Each side's stance on each issue, as the text shows it (the data behind the matrix)"
     return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
                   caption + "\n\n" + text_table(header, rows))
+
+
+def _stance_words(corpus: Corpus, stance: Stance) -> str:
+    """The evidence for a stance, who the text lets say it (when not the side itself), and its note."""
+    quotes = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in stance.evidence)
+    who = f" (said by: {_who(corpus, stance.voiced_by)})" if stance.voiced_by is not None else ""
+    note = f". {stance.note}" if stance.note else ""
+    return (f": {quotes}" if quotes else "") + who + note
 
 
 def stance_alt(corpus: Corpus) -> str:
@@ -112,12 +120,12 @@ def stance_alt(corpus: Corpus) -> str:
         for key, _ in BOARD:
             counts[key][issue.stance(key).stance] += 1
     names = dict(BOARD)
-    parts = [f"{names[k]}: " + ", ".join(f"{n} {s}" for s, n in c.items() if n) for k, c in counts.items()]
+    parts = [f"{names[k]}: " + ", ".join(f"{n} {STANCE[s][1]}" for s, n in c.items() if n) for k, c in counts.items()]
     always_silent = [names[k] for k, c in counts.items() if c["silent"] == len(corpus.issues)]
     return (f"Matrix chart. Rows are {len(corpus.issues)} issues from the text; columns are Russia, the United States, "
             "NATO and Ukraine. Each cell shows a stance by shape and word: triangle for demanded, cross for rejected, "
-            "diamond for open, dash for silent. " + "; ".join(parts) + "."
-            + (f" {' and '.join(always_silent)} {'is' if len(always_silent) == 1 else 'are'} silent on every issue."
+            "diamond for open, dash for not in the text. " + "; ".join(parts) + "."
+            + (f" {' and '.join(always_silent)} {'is' if len(always_silent) == 1 else 'are'} not in the text on any issue."
                if always_silent else ""))
 
 

@@ -10,6 +10,7 @@ from them, so an exercise can never disagree with the data.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .fields import Entry
@@ -238,15 +239,10 @@ def _order_items(reader: Reader, e: Entry, events: dict[str, Event]) -> tuple[tu
         e.problem("item", "ordering needs at least three items", "add [[exercise.item]] tables")
         return tuple(items), given
     if all(i.event for i in items):
-        def when(item: Item) -> tuple[dt.date, dt.date]:
-            event = events[item.event]
-            return event.date, event.end_date or event.date
-
-        derived = tuple(i.id for i in sorted(items, key=when))
-        keys = [when(i) for i in items]
-        if len(set(keys)) != len(keys):
-            e.problem("item", "two events have the same dates, so the order is not defined", "choose events on different dates")
-        elif given and tuple(given) != derived:
+        # Each item spans the days its event may have happened; where two spans overlap, either order is right.
+        items = [replace(i, when=(events[i.event].date, events[i.event].end_date or events[i.event].date)) for i in items]
+        derived = tuple(i.id for i in sorted(items, key=lambda i: i.when))
+        if given and tuple(given) != derived:
             e.problem("order", "the order given disagrees with the events' dates", f"remove it, or write {list(derived)}")
         _check_shuffled(e, items, derived)
         return tuple(items), derived
@@ -254,6 +250,7 @@ def _order_items(reader: Reader, e: Entry, events: dict[str, Event]) -> tuple[tu
         e.problem("order", "items without an event need an explicit order listing every item id once",
                   "write order = [\"first-id\", \"second-id\", …]")
     else:
+        items = [replace(i, when=(given.index(i.id), given.index(i.id))) for i in items]
         _check_shuffled(e, items, given)
     return tuple(items), given
 

@@ -20,7 +20,7 @@ def _span(span: Span) -> dict[str, Any]:
 
 def _source(source: Source) -> dict[str, Any]:
     return {"issuer": source.issuer, "description": source.description, "url": source.url,
-            "date": _date(source.date), "via": source.via or None}
+            "date": _date(source.date), "via": source.via or None, "copy": source.copy}
 
 
 def to_json(corpus: Corpus) -> dict[str, Any]:
@@ -36,6 +36,8 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
             "outlet": a.outlet,
             "title": a.headline,
             "live_page_title": a.live_page_title,
+            "live_page_title_as_of": a.live_page_title_as_of or None,
+            "archive_check": a.archive_check or None,
             "authors": list(a.authors),
             "url": a.url,
             "rights": a.rights,

@@ -258,7 +258,7 @@ STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
 
 def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     """Issues (rows) against sides (columns): each cell a shape and a word for the side's stance."""
-    from .demands import BOARD
+    from .demands import BOARD, STANCE
 
     issues = list(corpus.issues)
     figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6), (2.4, 0.2, 1.0, 0.2))
@@ -268,7 +268,7 @@ def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
             marker, colour = STANCE_STYLE[stance]
             ax.plot([x], [y + 0.12], linestyle="none", marker=marker, markersize=15 if stance != "silent" else 18,
                     markerfacecolor=colour, markeredgecolor=palette.TEXT, markeredgewidth=1 if stance != "silent" else 2)
-            ax.text(x, y - 0.3, stance, ha="center", va="center", fontsize=9, color=palette.TEXT)
+            ax.text(x, y - 0.3, STANCE[stance][1], ha="center", va="center", fontsize=9, color=palette.TEXT)
     ax.set_xticks(range(len(BOARD)), [name for _, name in BOARD], fontsize=10, color=palette.TEXT)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(issues)), [_wrap(i.label, 30) for i in reversed(issues)], fontsize=9, color=palette.TEXT)

@@ -57,7 +57,9 @@ def exercise_key(exercise: Exercise, number: int) -> str:
         lines += ["Right order, earliest first:", ""]
         for position, item_id in enumerate(exercise.order, start=1):
             item = exercise.item(item_id)
-            lines.append(f"{position}. {item.text}: {item.feedback}")
+            first, last = exercise.positions(item_id)
+            either = f" (positions {first} to {last} are all accepted: the dates allow it)" if first != last else ""
+            lines.append(f"{position}. {item.text}{either}: {item.feedback}")
         lines.append("")
     elif kind == "rating":
         lines += [f"**Model rating:** {exercise.model_rating} ({exercise.scale[exercise.model_rating]})", "",

@@ -15,11 +15,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import consistency
 from .evidence import EvidenceError, locate, sentence_around
 from .exercises import read_exercises
 from .fields import Entry, kind_name
 from .problems import DataError, Problem
 from .records import (
+    COPY_KINDS,
+    HEDGE_KINDS,
     Actor,
     Article,
     Claim,
@@ -46,18 +49,17 @@ ARTICLE_TEXT = "article.txt"
 ACTOR_KINDS = ("person", "state", "organisation", "group", "institution", "media", "place")
 SIDES = ("russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none")
 FORMS = ("quote", "partial-quote", "paraphrase", "narration")
-FIDELITY = ("confirmed", "partly-confirmed", "loose", "unconfirmed", "not-applicable")
+FIDELITY = ("confirmed", "consistent", "partly-confirmed", "loose", "unconfirmed", "not-applicable")
 PRECISIONS = ("day", "month", "range", "open")
 TENSES = ("past", "present", "future", "none")
 POSITION_KINDS = ("demand", "offer", "warning", "assessment", "refusal", "hope")
-STATUSES = ("ruled-out", "open-to-talks", "on-the-table", "under-review", "unclear")
+STATUSES = ("ruled-out", "open", "under-review", "unclear")
 ORIGINS = ("text", "context")
 BOARD_SIDES = ("russia", "us", "nato", "ukraine")
 STANCES = ("demanded", "rejected", "open", "silent")
 DRAFT_DOCUMENTS = ("us-treaty", "nato-agreement")
-ROLE_DELEGATIONS = ("russia", "us", "nato", "none")
+ROLE_DELEGATIONS = ("russia", "us", "nato", "ukraine", "none")
 VERB_KINDS = ("neutral", "framing", "presupposition", "inference", "emotion")
-HEDGE_KINDS = ("hedge", "booster")
 CONFIDENCE = ("High", "Medium")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -207,6 +209,8 @@ class Reader:
             authors=e.texts("authors"), published=e.date("published"), published_time=time,
             published_time_label=e.text("published_time_label"), url=e.text("url"), rights=e.text("rights"),
             missing_from_copy=e.texts("missing_from_copy", required=False),
+            live_page_title_as_of=e.text("live_page_title_as_of", required=False, default=""),
+            archive_check=e.text("archive_check", required=False, default=""),
         )
         e.finish()
         if not e.ok or not self.paragraphs:
@@ -267,7 +271,7 @@ class Reader:
 
     def positions(self, actor_ids: set[str]) -> list[Position]:
         def build(e: Entry) -> dict[str, Any]:
-            voiced_by = e.texts("voiced_by", required=False)
+            voiced_by = e.texts("voiced_by", allow_empty=True)
             self.known_ids(e, "voiced_by", voiced_by, actor_ids, "actor")
             record = dict(id=e.text("id"), side=e.text("side", choices=SIDES),
                           kind=e.text("kind", choices=POSITION_KINDS), summary=e.text("summary"),
@@ -298,21 +302,29 @@ class Reader:
                 _check_known(e, date, end_date or date, published, known)
             record = dict(id=e.text("id"), date=date, end_date=end_date, title=e.text("title"), origin=origin,
                           known_on_publication=known, evidence=evidence, sources=sources,
-                          confidence=confidence, note=e.text("note", required=False, default=""))
+                          confidence=confidence, note=e.text("note", required=False, default=""),
+                          mentions=e.texts("mentions", required=False))
             return record
 
         return self.collect("events.toml", "event", Event, build)
 
-    def verbs(self, statement_ids: set[str]) -> list[Verb]:
+    def verbs(self, statement_ids: set[str], statements_by_id: dict[str, Statement]) -> list[Verb]:
         def build(e: Entry) -> dict[str, Any]:
-            statements = e.texts("statements")
+            statements, verb = e.texts("statements"), e.text("verb")
             for sid in statements:
                 if sid not in statement_ids:
                     e.problem("statements", f"unknown statement id {sid!r}", "use an id from statements.toml")
+                    continue
+                statement = statements_by_id.get(sid)
+                if statement is None or verb is None or statement.evidence is None:
+                    continue
+                if statement.verb != verb and not (statement.form == "narration" and verb in statement.evidence.text):
+                    e.problem("statements", f"{sid} reports its words with {statement.verb or 'no verb'!r}, not {verb!r}",
+                              "list only statements that use this verb (or narration that contains it)")
             load = e.integer("load")
             if load is not None and not 0 <= load <= 3:
                 e.problem("load", f"{load} is off the 0–3 scale", "choose 0 (neutral) to 3 (most loaded)")
-            record = dict(id=e.text("id"), verb=e.text("verb"), statements=statements,
+            record = dict(id=e.text("id"), verb=verb, statements=statements,
                           kind=e.text("kind", choices=VERB_KINDS), load=load, why=e.text("why"))
             return record
 
@@ -320,10 +332,10 @@ class Reader:
 
     def hedges(self, actor_ids: set[str]) -> list[Hedge]:
         def build(e: Entry) -> dict[str, Any]:
-            holder = e.text("holder")
-            self.known_ids(e, "holder", [holder] if holder else [], actor_ids, "actor")
+            holders = e.texts("holder")
+            self.known_ids(e, "holder", holders, actor_ids, "actor")
             record = dict(id=e.text("id"), span=self.span(e, "text", e.text("text"), e.integer("paragraph", required=False)),
-                          kind=e.text("kind", choices=HEDGE_KINDS), type=e.text("type"), holder=holder, note=e.text("note"))
+                          kind=e.text("kind", choices=HEDGE_KINDS), type=e.text("type"), holders=holders, note=e.text("note"))
             return record
 
         return self.collect("hedges.toml", "hedge", Hedge, build)
@@ -342,7 +354,7 @@ class Reader:
 
         return self.collect("quote_checks.toml", "quote_check", QuoteCheck, build)
 
-    def issues(self, position_ids: set[str]) -> list[Issue]:
+    def issues(self, position_ids: set[str], actor_ids: set[str]) -> list[Issue]:
         def build(e: Entry) -> dict[str, Any]:
             position = e.text("position")
             if position and position not in position_ids:
@@ -355,12 +367,15 @@ class Reader:
                 s = Entry(e.file, f"{e.label} stance {number}", table, self.problems)
                 side, stance = s.text("side", choices=BOARD_SIDES), s.text("stance", choices=STANCES)
                 evidence = self.spans(s, "evidence", required=stance != "silent")
+                voiced_by = s.texts("voiced_by", required=False, allow_empty=True) if "voiced_by" in table else None
+                self.known_ids(s, "voiced_by", voiced_by or (), actor_ids, "actor")
+                note = s.text("note", required=False, default="")
                 if side in seen:
                     s.problem("side", f"{side} has two stances on this issue", "keep one")
                 seen.add(side)
                 s.finish()
                 if s.ok:
-                    stances.append(Stance(side, stance, evidence))
+                    stances.append(Stance(side, stance, evidence, voiced_by, note))
                 else:
                     e.ok = False
             record = dict(id=e.text("id"), label=e.text("label"), position=position, stances=tuple(stances))
@@ -409,9 +424,10 @@ class Reader:
                     event = events.get(event_id)
                     if event is None:
                         e.problem(field, f"unknown event id {event_id!r}", "use an id from events.toml")
-                    elif event.known_on_publication is not wanted:
+                    elif (event.known_on_publication is True) is not wanted:
                         e.problem(field, f"{event_id} is {'not ' if wanted else ''}known at publication",
-                                  "known lists events a reader could know on 28 January; outcome_events lists later ones")
+                                  "known lists events a reader could know at publication; outcome_events lists later "
+                                  "ones, or ones whose timing is uncertain")
             record = dict(id=e.text("id"), statement=statement, question=e.text("question"), known=known,
                           outcome=e.text("outcome"), outcome_events=later)
             return record
@@ -434,9 +450,13 @@ class Reader:
             url = inner.text("url")
             if url and not url.startswith(("https://", "http://")):
                 inner.problem("url", f"{url!r} is not a web address", "give the full address, starting https://")
+            copy = inner.text("copy", choices=COPY_KINDS)
+            via = inner.text("via", required=copy not in (None, "issuer"), default="")
+            if copy == "issuer" and via:
+                inner.problem("via", "via names another site, but copy says the link is the issuer's own page",
+                              'remove via, or set copy to the kind of site that holds the copy (e.g. "archive")')
             record = dict(issuer=inner.text("issuer"), description=inner.text("description"), url=url,
-                          date=inner.date("date", required=False),
-                          via=inner.text("via", required=False, default=""))
+                          date=inner.date("date", required=False), via=via, copy=copy)
             inner.finish()
             if inner.ok:
                 found.append(Source(**record))
@@ -512,15 +532,17 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         positions=tuple(positions),
         events=tuple(events),
         exercises=tuple(exercises),
-        verbs=tuple(reader.verbs(statement_ids)),
+        verbs=tuple(reader.verbs(statement_ids, {s.id: s for s in statements})),
         hedges=tuple(reader.hedges(actor_ids)),
         quote_checks=tuple(reader.quote_checks(statement_ids)),
-        issues=tuple(reader.issues(position_ids)),
+        issues=tuple(reader.issues(position_ids, actor_ids)),
         provisions=tuple(reader.provisions(position_ids)),
         roles=tuple(reader.roles()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
     )
     problems = reader.problems
+    if article is not None and not problems:  # across files only once each file is clean: no cascades
+        problems += consistency.check(corpus)
     return (None if problems or article is None else corpus), problems
 
 

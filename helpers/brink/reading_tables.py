@@ -39,12 +39,21 @@ def verbs_table(corpus: Corpus) -> Static:
     return _static("Reporting verbs, from neutral (0) to loaded (3)", ["Load", "Verb", "What it does", "Why"], rows)
 
 
+HEDGE_KIND_LABELS = {
+    "hedge": "hedge (less sure)",
+    "booster": "booster (more sure)",
+    "presupposition": "takes something for granted",
+    "framing": "loaded framing (colours the claim)",
+}
+
+
 def hedges_table(corpus: Corpus) -> Static:
-    """Every hedge and booster: where, whose, what kind, what it does."""
-    rows = [[f"P{h.span.paragraph}", h.span.text, "hedge (less sure)" if h.kind == "hedge" else "booster (more sure)",
-             corpus.actor(h.holder).name, h.note]
+    """Every hedge, booster and loaded word: where, whose, what kind, what it does."""
+    rows = [[f"P{h.span.paragraph}", h.span.text, HEDGE_KIND_LABELS[h.kind],
+             " and ".join(corpus.actor(a).name for a in h.holders), h.note]
             for h in sorted(corpus.hedges, key=lambda h: (h.span.paragraph, h.span.start))]
-    return _static("Hedges and boosters in the text", ["Para.", "Words", "Kind", "Whose", "What it does"], rows)
+    return _static("Hedges, boosters and loaded words in the text", ["Para.", "Words", "Kind", "Whose", "What it does"],
+                   rows)
 
 
 def quote_checks_table(corpus: Corpus) -> Static:

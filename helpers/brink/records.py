@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
 
 PUBLICATION_ZONE = "America/New_York"
+
+# What kind of site holds the copy a source links to. Every source says it, for every side alike:
+# "issuer" when the link is the issuer's own page, otherwise the kind of site that re-published it.
+CopyKind = Literal["issuer", "archive", "news-agency", "state-media", "news-site", "government-site",
+                   "partisan-mirror", "aggregator", "translation-site", "research-site", "mailing-list",
+                   "staging-site", "dataset"]
+COPY_KINDS: tuple[str, ...] = get_args(CopyKind)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class Source:
     url: str
     date: dt.date | None = None
     via: str = ""  # where our copy lives when the URL is not the issuer's own site
+    copy: CopyKind = "issuer"  # what kind of site the URL is on
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Article:
     rights: str
     paragraphs: tuple[str, ...]
     missing_from_copy: tuple[str, ...] = ()
+    live_page_title_as_of: str = ""  # the time of the update the title was archived from, when not the post's own
+    archive_check: str = ""  # which parts of the copy were checked against an archived original
 
     @property
     def published_at(self) -> dt.datetime:
@@ -104,9 +115,9 @@ class Position:
     side: str
     kind: str  # demand | offer | warning | assessment | refusal | hope
     summary: str
-    status: str  # ruled-out | open-to-talks | on-the-table | under-review | unclear
+    status: str  # ruled-out | open | under-review | unclear
     evidence: tuple[Span, ...]
-    voiced_by: tuple[str, ...] = ()  # actor ids
+    voiced_by: tuple[str, ...] = ()  # actor ids of whoever the text lets say it; () = not attributed
     status_note: str = ""
 
 
@@ -122,6 +133,7 @@ class Event:
     sources: tuple[Source, ...] = ()
     confidence: str | None = None  # High | Medium, for context events
     note: str = ""
+    mentions: tuple[str, ...] = ()  # phrases that name the event in the course's prose ("Biden's warning")
 
 
 @dataclass(frozen=True)
@@ -136,15 +148,21 @@ class Verb:
     why: str
 
 
+# How words shape a claim: less sure, more sure, taking something for granted, or colouring it.
+HedgeKind = Literal["hedge", "booster", "presupposition", "framing"]
+HEDGE_KINDS: tuple[str, ...] = get_args(HedgeKind)
+
+
 @dataclass(frozen=True)
 class Hedge:
-    """Words that lower (hedge) or raise (booster) how certain a claim sounds."""
+    """Words that make a claim sound less certain (hedge) or more (booster), take something for granted
+    (presupposition), or colour it (framing). The reporters' own words count as much as a speaker's."""
 
     id: str
     span: Span
-    kind: str  # hedge | booster
+    kind: HedgeKind
     type: str
-    holder: str  # actor id
+    holders: tuple[str, ...]  # actor ids: whose certainty or view the words carry, as the text presents it
     note: str
 
 
@@ -168,6 +186,8 @@ class Stance:
     side: str  # russia | us | nato | ukraine
     stance: str  # demanded | rejected | open | silent
     evidence: tuple[Span, ...] = ()
+    voiced_by: tuple[str, ...] | None = None  # who says so, when not the side itself; () = not attributed
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -259,6 +279,11 @@ class Item:
     misconceptions: tuple[tuple[str, str], ...] = ()  # classify: (wrong category id, what that choice shows)
     event: str | None = None  # order: the event id that fixes its date
     span: Span | None = None  # when the item quotes the article
+    when: tuple[Any, Any] | None = None  # order: (earliest, latest) it can have happened, or its rank (n, n)
+
+    def precedes(self, other: Item) -> bool:
+        """True when this item certainly came first; items whose dates overlap may come in either order."""
+        return self.when is not None and other.when is not None and self.when[1] < other.when[0]
 
 
 @dataclass(frozen=True)
@@ -300,6 +325,13 @@ class Exercise:
             if item.id == item_id:
                 return item
         raise KeyError(f"exercise {self.id} has no item {item_id!r}")
+
+    def positions(self, item_id: str) -> tuple[int, int]:
+        """Order: the places (1-based, first and last) an item may take; a range when the dates allow either order."""
+        item = self.item(item_id)
+        before = sum(other.precedes(item) for other in self.items)
+        after = sum(item.precedes(other) for other in self.items)
+        return before + 1, len(self.items) - after
 
 
 @dataclass(frozen=True)

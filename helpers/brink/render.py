@@ -22,6 +22,7 @@ FORM_LABELS = {
 }
 FIDELITY_LABELS = {
     "confirmed": "confirmed",
+    "consistent": "consistent with the record",
     "partly-confirmed": "partly confirmed",
     "loose": "loose rendering",
     "unconfirmed": "not confirmed",
@@ -94,20 +95,23 @@ def source_card(corpus: Corpus) -> Static:
     """Who published the text, when (on three clocks), what kind of text it is, and what our copy lacks."""
     a = corpus.article
     times = "; ".join(f"{a.published_in(zone):%H:%M} {name}" for name, zone in ZONES)
+    title_when = (f" (the title at its {a.live_page_title_as_of} update, later than this post)"
+                  if a.live_page_title_as_of else "")
     rows = [
         ("Outlet", a.outlet),
-        ("Live page", a.live_page_title),
+        ("Live page", a.live_page_title + title_when),
         ("Post headline", f"{a.headline} (from the archived page; not in our copy)"),
         ("Written by", " and ".join(a.authors)),
         ("Published", f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.published_time_label} ({times})"),
         ("Kind of text", "A news report: one post on a live-updates page. The people it quotes have opinions; "
                          "the report itself is not an opinion piece."),
         ("What our copy lacks", "; ".join(a.missing_from_copy)),
+        *([("Checked against the archive", a.archive_check)] if a.archive_check else []),
         ("Web address", a.url),
         ("Rights", a.rights),
     ]
-    html_rows = [[escape(k), escape(v)] for k, v in rows]
-    html_rows[7][1] = f'<a href="{escape(a.url)}">{escape(a.url)}</a>'
+    html_rows = [[escape(k), escape(v)] if k != "Web address" else [escape(k), f'<a href="{escape(a.url)}">{escape(a.url)}</a>']
+                 for k, v in rows]
     body = "".join(f'<tr><th scope="row" style="text-align:left;vertical-align:top">{k}</th>'
                    f'<td style="text-align:left">{v}</td></tr>' for k, v in html_rows)
     html = (f'<table class="brink-source-card"><caption style="text-align:left;font-weight:bold">'
@@ -201,10 +205,34 @@ def numbered_article(corpus: Corpus, width: int = 72) -> Static:
     return Static(html, caption + "\n\n" + "\n".join(text))
 
 
+COPY_LABELS = {
+    "issuer": "the issuer's own site",
+    "archive": "a web archive",
+    "news-agency": "a news agency",
+    "state-media": "state-owned media",
+    "news-site": "a news site",
+    "government-site": "a government site",
+    "partisan-mirror": "a partisan mirror site",
+    "aggregator": "a news aggregator",
+    "translation-site": "a translation-reference site",
+    "research-site": "a research institute's site",
+    "mailing-list": "a mailing-list archive",
+    "staging-site": "the publisher's test server",
+    "dataset": "a public dataset",
+}
+
+
+def copy_label(source: Source) -> str:
+    """Where the linked copy sits, labelled the same way for every side: "copy: TASS (Russia), state-owned media"."""
+    if source.copy == "issuer":
+        return COPY_LABELS["issuer"]
+    return f"copy: {source.via}, {COPY_LABELS[source.copy]}"
+
+
 def source_line(source: Source) -> tuple[str, str]:
-    """A source cited by issuer and date, linked, with where our copy lives: (html, text)."""
+    """A source cited by issuer and date, linked, with where our copy lives and what kind of site it is: (html, text)."""
     when = f", {source.date.day} {source.date:%b %Y}" if source.date else ""
-    via = f" (copy: {source.via})" if source.via else ""
+    via = f" ({copy_label(source)})"
     text = f"{source.issuer}{when}: {source.description}{via}. {source.url}"
     html = (f"{escape(source.issuer)}{escape(when)}: <a href=\"{escape(source.url)}\">{escape(source.description)}</a>"
             f"{escape(via)}")

@@ -50,9 +50,10 @@ def _weekday(name: str, published: dt.date, tense: str) -> Resolution | Refusal:
     if tense == "past":
         back = (published.weekday() - target) % 7
         day = published - dt.timedelta(days=back)
-        how = "the same day" if back == 0 else f"{back} day{'s' if back > 1 else ''} earlier"
-        return Resolution(day, day, "day", f"Past tense, and the {name.title()} before or on the publication day "
-                                           f"({_day(published)}) is {how}: {_day(day)}.")
+        how = "the day of publication itself" if back == 0 else f"{back} day{'s' if back > 1 else ''} earlier"
+        return Resolution(day, day, "day", f"The past tense rules out a {name.title()} still to come, and news style names "
+                                           f"a weekday only within about a week, so it is the most recent {name.title()} "
+                                           f"up to publication ({_day(published)}): {how}, {_day(day)}.")
     if tense == "future":
         ahead = (target - published.weekday()) % 7 or 7
         day = published + dt.timedelta(days=ahead)

@@ -134,8 +134,22 @@ def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
     _show_figure_view(figure_view(corpus or load(), None, period))
 
 
+HELD = render.Static(
+    "<p><strong>Held back on purpose.</strong> This section shows what happened after 28 January 2022. It opens only "
+    "in the live notebook, when you choose to open it; in a class, when your teacher opens it.</p>",
+    "Held back on purpose. This section shows what happened after 28 January 2022. It opens only in the live "
+    "notebook, when you choose to open it; in a class, when your teacher opens it.")
+CLASSROOM_HOLD = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class has "
+                  "discussed what could be known on 28 January.</p>")
+
+
 class TimelineView(render.StaticTwin, widgets.VBox):
-    """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next."""
+    """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next.
+
+    It is hindsight, so it is held like the capstone's reveal: in classroom mode the slider stays at the moment of
+    publication until the teacher releases the reveals, and its static twin (what prints, exports and is stored in
+    the notebook) never shows a later event.
+    """
 
     def __init__(self, corpus: Corpus | None = None, period: str = "winter"):
         self.corpus = corpus or load()
@@ -145,10 +159,21 @@ class TimelineView(render.StaticTwin, widgets.VBox):
             layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
         self.period = widgets.Dropdown(options=[(label, key) for key, (label, _, _) in timeline.PERIODS.items()],
                                        value=period, description="Period")
+        self.held = widgets.HTML()
         self.shown = widgets.HTML()
         self.cutoff.observe(self._show, names="value")
         self.period.observe(self._show, names="value")
-        super().__init__([self.cutoff, self.period, self.shown])
+        super().__init__([self.held, self.cutoff, self.period, self.shown])
+        modes.listen(self)
+        self.refresh_reveal()
+
+    def refresh_reveal(self) -> None:
+        """In classroom mode, hold the slider at publication until the teacher releases the reveals."""
+        allowed = modes.reveals_allowed()
+        if not allowed:
+            self.cutoff.value = timeline.publication(self.corpus)
+        self.cutoff.disabled = not allowed
+        self.held.value = "" if allowed else CLASSROOM_HOLD
         self._show()
 
     def _show(self, _change=None) -> None:
@@ -161,8 +186,8 @@ class TimelineView(render.StaticTwin, widgets.VBox):
                             f"{caption.html}{table.html}")
 
     def static_twin(self) -> render.Static:
-        """The table of every event up to 24 February 2022."""
-        return timeline.events_table(self.corpus, timeline.cutoffs(self.corpus)[-1], self.period.value)
+        """Held: hindsight never prints, exports or stays in a saved notebook."""
+        return HELD
 
 
 def timeline_view(corpus: Corpus | None = None, period: str = "winter") -> TimelineView:
@@ -252,14 +277,14 @@ class RevealBox(render.StaticTwin, widgets.VBox):
     def refresh_reveal(self) -> None:
         if not modes.reveals_allowed():
             self.button.disabled = True
-            self.shown.value = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class "
-                                "has discussed the claims.</p>")
+            self.shown.value = CLASSROOM_HOLD
         else:
             self.button.disabled = self.opened
             self.shown.value = capstone.outcomes(self.corpus).html if self.opened else ""
 
     def static_twin(self) -> render.Static:
-        return capstone.outcomes(self.corpus)
+        """Held: the reveal opens only in the live notebook, never in print, an export or a saved notebook."""
+        return HELD
 
 
 def reveal_box(corpus: Corpus | None = None) -> RevealBox:
