@@ -86,3 +86,20 @@ def test_the_shortened_lavrov_quote_is_backed_by_independent_same_day_reports():
     assert {"Russian Foreign Ministry", "Associated Press", "Reuters", "EADaily"} <= issuers
     mirror = next(s for s in check.sources if s.issuer == "Russian Foreign Ministry")
     assert mirror.copy == "partisan-mirror"
+
+
+def test_every_label_map_covers_the_vocabulary_this_pass_touched():
+    from brink import demands, loading, reading_tables
+    from brink.records import HEDGE_KINDS
+
+    assert set(reading_tables.HEDGE_KIND_LABELS) == set(HEDGE_KINDS)
+    assert set(render.FIDELITY_LABELS) == set(loading.FIDELITY)
+    assert set(demands.STATUS) == set(loading.STATUSES)
+    assert set(demands.STANCE) == set(loading.STANCES)
+
+
+def test_the_reporters_own_evaluative_words_are_annotated():
+    """Review C4: the reporters' narration carries loaded words; they are annotated with verbatim evidence."""
+    theirs = {h.span.text for h in CORPUS.hedges if h.holders == ("reporter",) and h.kind != "hedge"}
+    for words in ("ratcheting", "impending", "cooling", "firmly", "spur", "incensed", "contentious", "repeatedly"):
+        assert any(words in t for t in theirs), words

@@ -15,7 +15,8 @@ PUBLICATION_ZONE = "America/New_York"
 
 # What kind of site holds the copy a source links to. Every source says it, for every side alike:
 # "issuer" when the link is the issuer's own page, otherwise the kind of site that re-published it.
-CopyKind = Literal["issuer", "archive", "news-agency", "state-media", "news-site", "government-site",
+# Ownership labels ("state-owned", "state-funded") are left out: the fact base gives none, for any side.
+CopyKind = Literal["issuer", "archive", "news-agency", "news-site", "government-site",
                    "partisan-mirror", "aggregator", "translation-site", "research-site", "mailing-list",
                    "staging-site", "dataset"]
 COPY_KINDS: tuple[str, ...] = get_args(CopyKind)

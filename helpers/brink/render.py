@@ -209,7 +209,6 @@ COPY_LABELS = {
     "issuer": "the issuer's own site",
     "archive": "a web archive",
     "news-agency": "a news agency",
-    "state-media": "state-owned media",
     "news-site": "a news site",
     "government-site": "a government site",
     "partisan-mirror": "a partisan mirror site",
@@ -223,7 +222,7 @@ COPY_LABELS = {
 
 
 def copy_label(source: Source) -> str:
-    """Where the linked copy sits, labelled the same way for every side: "copy: TASS (Russia), state-owned media"."""
+    """Where the linked copy sits, labelled the same way for every side: "copy: TASS, a news agency"."""
     if source.copy == "issuer":
         return COPY_LABELS["issuer"]
     return f"copy: {source.via}, {COPY_LABELS[source.copy]}"
