@@ -25,7 +25,7 @@ def test_export_in_three_formats(tmp_path):
     assert "✘ Not this time" in html and "✔ Right" in html and "Attempt 2" in html
     assert "&lt;about NATO&gt;" in html and "<about NATO>" not in html
     markdown = (tmp_path / "out.md").read_text(encoding="utf-8")
-    assert "## Notebook 00-start-here" in markdown and "> An opinion column" in markdown
+    assert "## Notebook 00\\-start\\-here" in markdown and "~~~text\nAn opinion column\n~~~" in markdown
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["schema"] == "brink.handin/1" and len(data["notebooks"]["00-start-here"]) == 3
 
@@ -40,7 +40,16 @@ def test_default_output_goes_next_to_the_answers(tmp_path, monkeypatch):
 
 
 def test_no_answers_yet_still_makes_a_file(tmp_path):
-    assert "No saved answers were found." in render(collect(tmp_path / "none"), "md", made="now")
+    assert "No saved answers were found." in render(collect(tmp_path), "md", made="now")
+
+
+def test_a_folder_that_is_not_there_is_an_error(tmp_path):
+    import pytest
+
+    from brink.handin import HandinError
+
+    with pytest.raises(HandinError, match="There is no answers folder"):
+        collect(tmp_path / "none")
 
 
 def test_answers_to_questions_that_no_longer_exist_are_kept(tmp_path):

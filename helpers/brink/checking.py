@@ -196,6 +196,53 @@ def _check_order(exercise: Exercise, answer: Sequence[str]) -> Feedback:
     return Feedback(verdict, tuple(messages), steps[0] if steps else exercise.items[0].next, (hits, total))
 
 
+def from_json(exercise: Exercise, answer: Any) -> Any:
+    """A saved answer, as JSON gives it back (lists for sets and pairs), in the shape the checker expects."""
+    if exercise.justify and isinstance(answer, list) and len(answer) == 2:
+        return (_from_json(exercise.type, answer[0]), answer[1])
+    return _from_json(exercise.type, answer)
+
+
+def _from_json(kind: str, answer: Any) -> Any:
+    if kind in ("multiple", "highlight") and isinstance(answer, list):
+        return set(answer)
+    if kind == "rating" and isinstance(answer, list):
+        return tuple(answer)
+    return answer
+
+
+def fits(exercise: Exercise, answer: Any) -> bool:
+    """Whether a saved answer still fits the question as it is now: the right shape, and only ids it has.
+
+    A course update can rename an option or drop an item; an edited file can hold anything. Such an answer is
+    kept in the journal but not shown in the controls, so restoring it can never raise."""
+    if exercise.justify:
+        if not (isinstance(answer, (list, tuple)) and len(answer) == 2 and isinstance(answer[1], str)):
+            return False
+        answer = answer[0]
+    options = {o.id for o in exercise.options}
+    kind = exercise.type
+    if kind in ("single", "date"):
+        return isinstance(answer, str) and answer in options
+    if kind in ("multiple", "highlight"):
+        return isinstance(answer, (list, set, frozenset)) and all(isinstance(a, str) and a in options for a in answer)
+    if kind == "classify":
+        items, categories = {i.id for i in exercise.items}, {c.id for c in exercise.categories}
+        return isinstance(answer, dict) and all(k in items and v in categories for k, v in answer.items())
+    if kind == "order":
+        items = [i.id for i in exercise.items]
+        return (isinstance(answer, (list, tuple)) and len(answer) == len(items)
+                and all(a is None or a in items for a in answer))
+    if kind == "rating":
+        if not (isinstance(answer, (list, tuple)) and len(answer) == 2 and isinstance(answer[1], (str, type(None)))):
+            return False
+        point = answer[0]
+        return point is None or (isinstance(point, int) and not isinstance(point, bool) and 0 <= point < len(exercise.scale))
+    if kind == "text":
+        return isinstance(answer, str)
+    return False
+
+
 def right_answer(exercise: Exercise) -> Any:
     """The answer that scores fully, in the answer shape of the exercise (None for open judgement items)."""
     kind = exercise.type

@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from . import exercise_render, modes
-from .checking import INCOMPLETE, check, describe, problem_with
+from .checking import INCOMPLETE, check, describe, fits, from_json, problem_with
 from .journal import Journal
 from .loading import load
 from .records import Corpus, Exercise
@@ -57,6 +57,7 @@ class ExerciseView(StaticTwin, widgets.VBox):
         self.exercise, self.corpus, self.number = exercise, corpus, number
         self.journal = journal or Journal(exercise.notebook)
         self.committed = False
+        self.recheck: widgets.Button | None = None  # made on demand, when a model answer is held
         self._static = exercise_render.static(corpus, exercise, number)
         share = shared()
         self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number), layout=share.plain,
@@ -104,7 +105,9 @@ class ExerciseView(StaticTwin, widgets.VBox):
             return
         result = check(self.exercise, answer)
         kind = "commit" if self.exercise.judgement else "check"
-        saved = self.journal.record(self.exercise.id, _jsonable(answer), kind=kind, verdict=result.verdict)
+        # A held judgement saves no verdict: the journal and every hand-in stay silent until release (R6).
+        verdict = result.verdict if not self.exercise.judgement or self._open() else ""
+        saved = self.journal.record(self.exercise.id, _jsonable(answer), kind=kind, verdict=verdict)
         self._show_saved(saved.ok, saved.attempt, saved.message)
         if self.exercise.judgement:
             self._lock(True)
@@ -118,18 +121,32 @@ class ExerciseView(StaticTwin, widgets.VBox):
         self.feedback.value = self.model.value = ""
         self.status.value = "<p>Your committed answer is still saved. Change it and commit again to save a new attempt.</p>"
 
+    def _open(self) -> bool:
+        return modes.reveals_allowed(self.exercise.notebook)
+
     def refresh_reveal(self) -> None:
-        """Show or hold back the model answer, following the mode (called when the teacher changes it)."""
+        """Show or hold back the model answer, following the mode (called when the teacher changes it, and when the
+        student asks whether the answers are open yet)."""
         if not self.committed:
             return
-        if modes.reveals_allowed():
+        if self._open():
             result = check(self.exercise, self._get())
             self.feedback.value = exercise_render.feedback_html(result)
             self.model.value = exercise_render.model_answer_html(self.exercise)
+            if self.recheck is not None:
+                self.recheck.layout.display = "none"
         else:
             self.feedback.value = ('<div role="status"><p><strong>✎ Answer saved.</strong> The model answer opens '
                                    "after your class has discussed this question.</p></div>")
             self.model.value = ""
+            self._show_recheck()
+
+    def _show_recheck(self) -> None:
+        """A button to ask again, made only when an answer is held: most questions never need one."""
+        if self.recheck is None:
+            self.recheck = recheck_button(self.refresh_reveal)
+            self.children = (*self.children, self.recheck)
+        self.recheck.layout.display = None
 
     # -- internals ---------------------------------------------------------------------------------
     def _show_check(self, result) -> None:
@@ -154,10 +171,18 @@ class ExerciseView(StaticTwin, widgets.VBox):
         latest = self.journal.latest(self.exercise.id)
         if latest is None:
             return
+        saved = latest.get("answer")
         try:
-            self._set(latest.get("answer"))
-        except (KeyError, TypeError, ValueError):
-            self.status.value = "<p>A saved answer for this question could not be shown; it is still in your answers file.</p>"
+            shown = fits(self.exercise, saved)
+            if shown:
+                self._set(from_json(self.exercise, saved))
+        except Exception: # a saved answer must never stop a question from opening
+            shown = False
+        if not shown:
+            self._set(None)
+            self.status.value = ("<p>⚠ Your saved answer no longer fits this question (the course may have changed "
+                                 "since you saved it), so it is not shown; it is still in your answers file. Answer "
+                                 "again below.</p>")
             return
         when = escape(str(latest.get("time", ""))[:16].replace("T", " "))
         self.status.value = (f"<p>Your saved answer (attempt {latest.get('attempt', '?')}, {when}) is shown. "
@@ -173,6 +198,15 @@ class ExerciseView(StaticTwin, widgets.VBox):
     def static_twin(self) -> Static:
         """The printable question: prompt, options, space to write."""
         return self._static
+
+
+def recheck_button(action: Callable[[], None]) -> widgets.Button:
+    """"Has my teacher opened it?": re-reads the class's release, with no restart and nothing else to run."""
+    button = widgets.Button(description="Has my teacher opened it?", icon="refresh",
+                            tooltip="Check whether your teacher has opened the answers for the class",
+                            layout=widgets.Layout(width="auto"), style=shared().button)
+    button.on_click(lambda _: action())
+    return button
 
 
 def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget, Callable[[], Any],
@@ -283,14 +317,22 @@ class HandinBox(StaticTwin, widgets.VBox):
         super().__init__([self.button, self.status])
 
     def export(self) -> None:
-        from .handin import write_handin
+        from .handin import HandinError, write_handin
 
         try:
-            paths = write_handin(self.folder, corpus=self.corpus)
-        except OSError as error:
-            self.status.value = f'<p role="alert">⚠ The file could not be written ({escape(str(error))}).</p>'
+            result = write_handin(self.folder, corpus=self.corpus)
+        except HandinError as error:
+            self.status.value = f'<p role="alert">⚠ {escape(str(error))}</p>'
             return
+        except OSError as error:
+            self.status.value = (f'<p role="alert">⚠ The file could not be written ({escape(str(error))}). Your '
+                                 "answers are safe in their answers files, and any earlier hand-in file is unchanged.</p>")
+            return
+        paths = result.paths
         links = " and ".join(f'<a href="{escape(_relative(p))}" download>{escape(p.name)}</a>' for p in paths)
+        if result.unreadable:
+            self.status.value = f'<p role="alert">⚠ {escape(result.summary(" and ".join(p.name for p in paths)))}</p>'
+            return
         self.status.value = (f"<p>✔ Written: {links}, in <code>{escape(str(paths[0].parent))}</code>. Download one of "
                              "them (right-click ▸ Download in the file browser) and hand it in.</p>")
 

@@ -10,7 +10,9 @@ Appending under the lock means neither kernel overwrites the other's answers; th
 means a crash at any moment leaves either the old journal or the new one, never half of one.
 
 Nothing here raises into a notebook: every failure comes back as a :class:`Saved` with a message
-that says what happened and what to do.
+that says what happened and what to do. A file is read defensively, because anything can be in it: too deep
+to parse, entries of the wrong shape, odd attempt numbers, NaN. What can be read is read; a file that cannot
+is moved aside, never deleted. Only standard JSON is written back.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterator
@@ -44,6 +47,53 @@ class Saved:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def attempt_number(entry: dict[str, Any]) -> int:
+    """An entry's attempt as a whole number; anything else a damaged or edited file holds counts as 0."""
+    value = entry.get("attempt")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _finite(text: str) -> float | None:
+    number = float(text)
+    return number if math.isfinite(number) else None  # 1e400 reads as infinity: keep it out of the file
+
+
+def parse(text: str) -> Any:
+    """JSON as the standard defines it: NaN, Infinity and overflowing numbers become null; nesting too deep to
+    read is a ValueError, not a RecursionError."""
+    try:
+        return json.loads(text, parse_constant=lambda _: None, parse_float=_finite)
+    except RecursionError as error:
+        raise ValueError("it is nested too deeply to read") from error
+    except json.JSONDecodeError as error:
+        raise ValueError(f"it is not valid JSON ({error.msg}, line {error.lineno})") from error
+
+
+def _file_mode() -> int:
+    """The mode a new file gets here (0644 under the usual umask 022), as open() would give it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step: temporary file, fsync, rename. A failure at any moment leaves
+    the old file as it was and no temporary file behind. The file gets the usual mode, not mkstemp's 0600."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(path.parent)
 
 
 @contextlib.contextmanager
@@ -89,32 +139,30 @@ class Journal:
             data = self._read()
         except (OSError, ValueError):
             return []
-        found = data["entries"]
-        return [e for e in found if exercise_id is None or e.get("exercise") == exercise_id]
+        return [e for e in data["readable"] if exercise_id is None or e["exercise"] == exercise_id]
 
     def latest(self, exercise_id: str) -> dict[str, Any] | None:
         found = self.entries(exercise_id)
         return found[-1] if found else None
 
     def attempts(self, exercise_id: str) -> int:
-        return max((e.get("attempt", 0) for e in self.entries(exercise_id)), default=0)
+        return max((attempt_number(e) for e in self.entries(exercise_id)), default=0)
 
     def _read(self) -> dict[str, Any]:
         """The journal's content. Raises ValueError when the file is damaged or not a brink journal."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return {"schema": SCHEMA, "notebook": self.notebook, "entries": []}
+            return {"schema": SCHEMA, "notebook": self.notebook, "entries": [], "readable": []}
         except UnicodeDecodeError as error:
             raise ValueError("it is not UTF-8 text") from error
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"it is not valid JSON ({error.msg}, line {error.lineno})") from error
+        data = parse(text)
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("entries"), list):
             raise ValueError("it is not a brink answers file")
         if not all(isinstance(e, dict) for e in data["entries"]):
             raise ValueError("some of its entries are damaged")
+        # Entries that name no exercise cannot be shown or counted; they stay in the file, unread.
+        data["readable"] = [e for e in data["entries"] if isinstance(e.get("exercise"), str)]
         return data
 
     # -- writing ---------------------------------------------------------------------------------
@@ -123,15 +171,18 @@ class Journal:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with _locked(self.folder / f".{self.notebook}.lock"):
+                self._clean_leftovers()
                 notice = ""
                 try:
                     data = self._read()
                 except ValueError as why:
                     notice = self._set_aside(str(why))
-                    data = {"schema": SCHEMA, "notebook": self.notebook, "entries": []}
-                attempt = 1 + max((e.get("attempt", 0) for e in data["entries"] if e.get("exercise") == exercise_id), default=0)
+                    data = {"schema": SCHEMA, "notebook": self.notebook, "entries": [], "readable": []}
+                attempt = 1 + max((attempt_number(e) for e in data["readable"] if e["exercise"] == exercise_id),
+                                  default=0)
                 data["entries"].append({"exercise": exercise_id, "notebook": self.notebook, "attempt": attempt,
                                         "kind": kind, "verdict": verdict, "answer": answer, "time": _now()})
+                del data["readable"]
                 self._write(data)
             return Saved(True, attempt, notice)
         except (OSError, TypeError, ValueError) as error:
@@ -139,19 +190,14 @@ class Journal:
                                    "box above: copy it somewhere safe, and tell your teacher.")
 
     def _write(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=True, indent=1) + "\n"  # ASCII escapes keep any text exactly
-        handle, temporary = tempfile.mkstemp(prefix=f".{self.notebook}.", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
+        # ASCII escapes keep any text exactly (a lone surrogate too); allow_nan=False keeps the file standard JSON.
+        atomic_write(self.path, json.dumps(data, ensure_ascii=True, indent=1, allow_nan=False) + "\n")
+
+    def _clean_leftovers(self) -> None:
+        """Temporary files exist only while a writer holds the lock; under the lock, any left are from a killed save."""
+        for leftover in self.folder.glob(f".{self.notebook}.*.tmp"):
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        _fsync_folder(self.folder)
+                leftover.unlink()
 
     def _set_aside(self, why: str) -> str:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -181,15 +227,21 @@ def _fsync_folder(folder: Path) -> None:
 
 def journals(folder: str | Path | None = None) -> list[Journal]:
     """Every readable journal in a folder, by notebook name."""
+    return survey(folder)[0]
+
+
+def survey(folder: str | Path | None = None) -> tuple[list[Journal], dict[str, str]]:
+    """The readable journals in a folder, and the unreadable ones with the reason (notebook name → why)."""
     where = Path(folder) if folder is not None else journal_dir()
-    found = []
+    found, unreadable = [], {}
     for path in sorted(where.glob("*.json")):
-        if ".unreadable-" in path.name:
+        if ".unreadable-" in path.name or path.name.startswith("brink-answers"):
             continue
         journal = Journal(path.stem, where)
         try:
             journal._read()
-        except (OSError, ValueError):
+        except (OSError, ValueError) as why:
+            unreadable[path.stem] = str(why)
             continue
         found.append(journal)
-    return found
+    return found, unreadable

@@ -87,6 +87,11 @@ class Reader:
                                          "correct the syntax at that line (quotes, commas, brackets)"))
         except UnicodeDecodeError:
             self.problems.append(Problem(name, None, None, "the file is not UTF-8 text", "save it as UTF-8"))
+        except IsADirectoryError:
+            self.problems.append(Problem(name, None, None, "this is a folder, not a file", f"replace it with the file {name}"))
+        except OSError as error:
+            self.problems.append(Problem(name, None, None, f"the file cannot be read ({error.strerror or error})",
+                                         "check that it exists and that you may read it"))
         return {}
 
     def entries(self, name: str, key: str) -> Iterable[Entry]:
@@ -117,6 +122,10 @@ class Reader:
             return ()
         except UnicodeDecodeError:
             self.problems.append(Problem(ARTICLE_TEXT, None, None, "the file is not UTF-8 text", "save it as UTF-8"))
+            return ()
+        except OSError as error:
+            self.problems.append(Problem(ARTICLE_TEXT, None, None, f"the file cannot be read ({error.strerror or error})",
+                                         "check that it is a file you may read, one paragraph per line"))
             return ()
         paragraphs = tuple(text.removesuffix("\n").split("\n"))
         for number, paragraph in enumerate(paragraphs, start=1):

@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as widgets
 
 from . import capstone, demands, modes, reader, render, timeline
-from .exercise_views import ExerciseView, HandinBox, handin_box
+from .exercise_views import ExerciseView, HandinBox, handin_box, recheck_button
 from .exercise_views import exercise as question
 from .loading import load
 from .records import Corpus
@@ -140,7 +140,8 @@ HELD = render.Static(
     "Held back on purpose. This section shows what happened after 28 January 2022. It opens only in the live "
     "notebook, when you choose to open it; in a class, when your teacher opens it.")
 CLASSROOM_HOLD = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class has "
-                  "discussed what could be known on 28 January.</p>")
+                  "discussed what could be known on 28 January. When your teacher says it is open, press the button "
+                  "again.</p>")
 
 
 class TimelineView(render.StaticTwin, widgets.VBox):
@@ -151,8 +152,9 @@ class TimelineView(render.StaticTwin, widgets.VBox):
     the notebook) never shows a later event.
     """
 
-    def __init__(self, corpus: Corpus | None = None, period: str = "winter"):
-        self.corpus = corpus or load()
+    def __init__(self, corpus: Corpus | None = None, period: str = "winter", notebook: str | None = None):
+        self.corpus, self.notebook = corpus or load(), notebook
+        self.recheck: widgets.Button | None = None
         self.cutoff = widgets.SelectionSlider(
             options=[(c.label(self.corpus), c) for c in timeline.cutoffs(self.corpus)],
             value=timeline.publication(self.corpus), description="Knowledge cut-off", continuous_update=False,
@@ -169,9 +171,14 @@ class TimelineView(render.StaticTwin, widgets.VBox):
 
     def refresh_reveal(self) -> None:
         """In classroom mode, hold the slider at publication until the teacher releases the reveals."""
-        allowed = modes.reveals_allowed()
+        allowed = modes.reveals_allowed(self.notebook)
         if not allowed:
             self.cutoff.value = timeline.publication(self.corpus)
+            if self.recheck is None:  # made only when held
+                self.recheck = recheck_button(self.refresh_reveal)
+                self.children = (self.held, self.recheck, *self.children[1:])
+        if self.recheck is not None:
+            self.recheck.layout.display = "none" if allowed else None
         self.cutoff.disabled = not allowed
         self.held.value = "" if allowed else CLASSROOM_HOLD
         self._show()
@@ -190,8 +197,9 @@ class TimelineView(render.StaticTwin, widgets.VBox):
         return HELD
 
 
-def timeline_view(corpus: Corpus | None = None, period: str = "winter") -> TimelineView:
-    return TimelineView(corpus, period)
+def timeline_view(corpus: Corpus | None = None, period: str = "winter", notebook: str | None = None) -> TimelineView:
+    """The hindsight timeline; ``notebook`` names the notebook it sits in, so a release for it opens it."""
+    return TimelineView(corpus, period, notebook)
 
 
 
@@ -258,8 +266,8 @@ def role_cards(corpus: Corpus | None = None) -> RoleCards:
 class RevealBox(render.StaticTwin, widgets.VBox):
     """What happened next, opened on purpose with a button; in classroom mode only after the teacher releases it."""
 
-    def __init__(self, corpus: Corpus | None = None):
-        self.corpus = corpus or load()
+    def __init__(self, corpus: Corpus | None = None, notebook: str | None = None):
+        self.corpus, self.notebook = corpus or load(), notebook
         self.button = widgets.Button(description="Show what happened next", icon="eye",
                                      tooltip="Open the hindsight section", layout=widgets.Layout(width="auto"))
         self.shown = widgets.HTML()
@@ -275,9 +283,11 @@ class RevealBox(render.StaticTwin, widgets.VBox):
         self.refresh_reveal()
 
     def refresh_reveal(self) -> None:
-        if not modes.reveals_allowed():
-            self.button.disabled = True
-            self.shown.value = CLASSROOM_HOLD
+        """Held in classroom mode until release. The button stays live: pressing it asks again, so a class-wide
+        release reaches a student without a restart."""
+        if not modes.reveals_allowed(self.notebook):
+            self.button.disabled = False
+            self.shown.value = CLASSROOM_HOLD if self.opened else ""
         else:
             self.button.disabled = self.opened
             self.shown.value = capstone.outcomes(self.corpus).html if self.opened else ""
@@ -287,5 +297,6 @@ class RevealBox(render.StaticTwin, widgets.VBox):
         return HELD
 
 
-def reveal_box(corpus: Corpus | None = None) -> RevealBox:
-    return RevealBox(corpus)
+def reveal_box(corpus: Corpus | None = None, notebook: str | None = None) -> RevealBox:
+    """The capstone's reveal; ``notebook`` names the notebook it sits in, so a release for it opens it."""
+    return RevealBox(corpus, notebook)
