@@ -75,9 +75,12 @@ def timed(action: Callable[[int], None], clicks: int) -> tuple[float, float]:
 
 def widget_cases(corpus, journal_dir: Path) -> list[tuple[str, bool, Callable[[int], None]]]:
     """(name, redraws a figure?, action) for every interactive view in the course."""
-    from brink import demands, exercise_views, timeline, views
-    from brink.checking import right_answer
-    from brink.journal import Journal
+    from brink import views
+    from brink.core import timeline
+    from brink.core.checking import right_answer
+    from brink.core.journal import Journal
+    from brink.static import demands_tables
+    from brink.views import questions as exercise_views
 
     cases = []
     browser = views.paragraph_browser(corpus)
@@ -88,7 +91,7 @@ def widget_cases(corpus, journal_dir: Path) -> list[tuple[str, bool, Callable[[i
     cases.append(("reader: change the highlight", False, lambda n: setattr(reader.mode, "value", modes[(n + 1) % 3])))
     board = views.demands_board(corpus)
     sides = ["", "russia", "us", "nato", "ukraine"]
-    statuses = ["", *demands.STATUS]
+    statuses = ["", *demands_tables.STATUS]
     cases.append(("demands board: filter by side", False, lambda n: setattr(board.side, "value", sides[(n + 1) % 5])))
     cases.append(("demands board: filter by status", False,
                   lambda n: setattr(board.status, "value", statuses[(n + 1) % len(statuses)])))

@@ -6,7 +6,7 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # before anything imports pyplot
 
-from brink.loading import DATA_DIR
+from brink.core.loading import DATA_DIR
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def kit(kit_folder: Path):
 @pytest.fixture(autouse=True)
 def _isolated_answers(tmp_path: Path, monkeypatch):
     """Tests never write into a real my-answers folder, and start in self-study mode."""
-    from brink import modes
+    from brink.core import modes
 
     monkeypatch.setenv("BRINK_JOURNAL_DIR", str(tmp_path / "answers"))
     monkeypatch.delenv("BRINK_MODE", raising=False)

@@ -13,9 +13,11 @@ import pytest
 from nbclient import NotebookClient
 
 import brink
-from brink import exercise_views, palette, render, views
-from brink.checking import HEADLINES, Feedback
-from brink.exercise_render import feedback_html
+from brink import views
+from brink.core.checking import HEADLINES, Feedback
+from brink.static import palette, render
+from brink.static.exercise_render import feedback_html
+from brink.views import questions as exercise_views
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import brink
-from brink.evidence import sentence_spans
+from brink.core.evidence import sentence_spans
 
 CORPUS = brink.load()
 

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 
 import brink
-from brink.loading import DATA_DIR
+from brink.core.loading import DATA_DIR
 
 # SHA-256 of the seed text minus its leading metadata token "date 2022-01-28".
 ARTICLE_SHA256 = "6b5c7722c4ed8f7a1bed64f2b0cf35ae2f380b1633190e86d2c24f8478838092"

@@ -9,7 +9,9 @@ import pytest
 from nbclient import NotebookClient
 
 import brink
-from brink import capstone, modes, views
+from brink import views
+from brink.core import modes
+from brink.static import capstone_cards
 
 CORPUS = brink.load()
 ROOT = Path(__file__).parents[1]
@@ -120,7 +122,7 @@ def test_a_claim_listing_a_later_event_as_known_is_refused(data_copy):
 
 
 def test_cards_show_conditions_hedges_and_only_earlier_events():
-    cards = capstone.claim_cards(CORPUS).text
+    cards = capstone_cards.claim_cards(CORPUS).text
     assert "“If it is up to the Russian Federation” (condition:" in cards
     assert "“could be poised to invade” (hedge:" in cards
     assert [d for d in dates_in(cards) if d > PUBLISHED] == []

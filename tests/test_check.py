@@ -16,7 +16,9 @@ def run_check(folder: Path, capsys) -> tuple[int, str]:
 
 
 def test_package_data_is_clean(capsys):
-    code, out = run_check(Path(__import__("brink").loading.DATA_DIR), capsys)
+    from brink.core.loading import DATA_DIR
+
+    code, out = run_check(Path(DATA_DIR), capsys)
     assert code == 0
     assert "All is well" in out
 

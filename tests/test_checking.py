@@ -2,7 +2,7 @@
 
 import pytest
 
-from brink.checking import MAX_TEXT, check, describe, problem_with, right_answer
+from brink.core.checking import MAX_TEXT, check, describe, problem_with, right_answer
 
 
 def test_every_type_is_in_the_fixture(kit):

@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 import brink
-from brink import handin, modes, timeline, views
-from brink.journal import Journal
+from brink import views
+from brink.core import modes
+from brink.core.journal import Journal
+from brink.exports import handin
+from brink.static import timeline_tables
 
 CORPUS = brink.load()
 ROOT = Path(__file__).parents[1]
@@ -39,7 +42,7 @@ def _later_dates(text: str) -> list[str]:
     text's own time words ('in February' is 1 Feb 2022 to 28 Feb 2022) and the options of date questions: those
     are the text and its questions, not hindsight."""
     for t in CORPUS.time_expressions:
-        text = text.replace(timeline._span_label(t.earliest, t.latest), "")
+        text = text.replace(timeline_tables._span_label(t.earliest, t.latest), "")
     for exercise in CORPUS.exercises:  # a date question's options are dates to choose from, not events
         for option in exercise.options:
             if option.value is not None:
@@ -69,9 +72,9 @@ def test_r5_no_committed_notebook_stores_hindsight_a_model_answer_or_a_verdict(p
 
 def test_r5_the_check_itself_finds_a_stored_reveal():
     """The test above would catch 0.1's stored reveal: its text names later events and their dates."""
-    from brink import capstone
+    from brink.static import capstone_cards
 
-    stored = capstone.outcomes(CORPUS).text
+    stored = capstone_cards.outcomes(CORPUS).text
     assert "Russia launches a full-scale invasion of Ukraine" in stored and _later_dates(stored)
 
 

@@ -8,8 +8,9 @@ from typing import get_args
 import pytest
 
 import brink
-from brink import checking, consistency, render
-from brink.records import CopyKind
+from brink.core import checking, consistency
+from brink.core.records import CopyKind
+from brink.static import render
 
 CORPUS = brink.load()
 ROOT = Path(__file__).parents[1]
@@ -89,13 +90,14 @@ def test_the_shortened_lavrov_quote_is_backed_by_independent_same_day_reports():
 
 
 def test_every_label_map_covers_the_vocabulary_this_pass_touched():
-    from brink import demands, loading, reading_tables
-    from brink.records import HEDGE_KINDS
+    from brink.core import loading
+    from brink.core.records import HEDGE_KINDS
+    from brink.static import demands_tables, reading_tables
 
     assert set(reading_tables.HEDGE_KIND_LABELS) == set(HEDGE_KINDS)
     assert set(render.FIDELITY_LABELS) == set(loading.FIDELITY)
-    assert set(demands.STATUS) == set(loading.STATUSES)
-    assert set(demands.STANCE) == set(loading.STANCES)
+    assert set(demands_tables.STATUS) == set(loading.STATUSES)
+    assert set(demands_tables.STANCE) == set(loading.STANCES)
 
 
 def test_the_reporters_own_evaluative_words_are_annotated():

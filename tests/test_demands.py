@@ -3,7 +3,10 @@
 import matplotlib.pyplot as plt
 
 import brink
-from brink import demands, figures, views
+from brink import views
+from brink.core import demands
+from brink.static import demands_tables
+from brink.views import figures as figures
 
 CORPUS = brink.load()
 
@@ -14,7 +17,7 @@ def test_every_board_entry_carries_verbatim_evidence_and_a_status():
     assert list(columns) == ["russia", "us", "nato", "ukraine"]
     for entries in columns.values():
         for position in entries:
-            assert position.status in demands.STATUS
+            assert position.status in demands_tables.STATUS
             assert position.evidence
             for span in position.evidence:
                 assert paragraphs[span.paragraph - 1][span.start:span.end] == span.text
@@ -22,7 +25,7 @@ def test_every_board_entry_carries_verbatim_evidence_and_a_status():
 
 def test_ukraine_column_is_there_and_empty_on_purpose():
     assert demands.board(CORPUS)["ukraine"] == []
-    view = demands.board_view(CORPUS)
+    view = demands_tables.board_view(CORPUS)
     assert "The text gives no Ukrainian position" in view.text and "Ukraine" in view.html
 
 
@@ -48,8 +51,8 @@ def test_status_exercise_agrees_with_the_positions():
 
 
 def test_status_is_words_and_an_icon():
-    for key, (icon, words) in demands.STATUS.items():
-        assert demands.status_label(key) == f"{icon} {words}"
+    for key, (icon, words) in demands_tables.STATUS.items():
+        assert demands_tables.status_label(key) == f"{icon} {words}"
 
 
 def test_board_widget_filters():
@@ -66,7 +69,7 @@ def test_board_widget_filters():
 def test_drafts_use_only_firm_article_numbers():
     numbered = {(p.document, p.article) for p in CORPUS.provisions if p.article}
     assert numbered == {("us-treaty", 4), ("nato-agreement", 6)}
-    table = demands.drafts_table(CORPUS).text
+    table = demands_tables.drafts_table(CORPUS).text
     assert "Article 4" in table and "Article 6" in table and "Article 5" not in table and "Article 7" not in table
     assert "Not mentioned in the text" in table  # the missiles provision
 
@@ -85,7 +88,7 @@ def test_stances_have_evidence_and_ukraine_is_silent():
         assert issue.stance("ukraine").stance == "silent"
         for stance in issue.stances:
             assert stance.stance == "silent" or stance.evidence
-    alt = demands.stance_alt(CORPUS)
+    alt = demands_tables.stance_alt(CORPUS)
     assert alt.startswith("Matrix chart.") and "Ukraine is not in the text on any issue." in alt
 
 

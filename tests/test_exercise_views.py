@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 import brink
-from brink import exercise_views, modes
-from brink.checking import right_answer
-from brink.journal import Journal
+from brink.core import modes
+from brink.core.checking import right_answer
+from brink.core.journal import Journal
+from brink.views import questions as exercise_views
 
 
 @pytest.fixture
@@ -192,7 +193,7 @@ def test_package_exercises_build_as_widgets(journal):
 
 
 def test_justified_choice_needs_evidence_and_keeps_it(kit, journal):
-    from brink.checking import describe
+    from brink.core.checking import describe
 
     v = view(kit, journal, "kit-justify")
     assert v.button.description == "Commit my answer"

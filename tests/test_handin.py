@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from brink.handin import collect, render
-from brink.journal import Journal
+from brink.core.journal import Journal
+from brink.exports.handin import collect, render
 
 
 def test_export_in_three_formats(tmp_path):
@@ -46,7 +46,7 @@ def test_no_answers_yet_still_makes_a_file(tmp_path):
 def test_a_folder_that_is_not_there_is_an_error(tmp_path):
     import pytest
 
-    from brink.handin import HandinError
+    from brink.exports.handin import HandinError
 
     with pytest.raises(HandinError, match="There is no answers folder"):
         collect(tmp_path / "none")

@@ -10,7 +10,8 @@ import nbformat
 import pytest
 
 import brink
-from brink import handouts, render
+from brink.exports import handouts
+from brink.static import render
 
 ROOT = Path(__file__).parents[1]
 NOTEBOOK = ROOT / "notebooks" / "00-start-here.ipynb"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from brink import journal as journal_module
-from brink.journal import SCHEMA, Journal, journal_dir, journals
+from brink.core import journal as journal_module
+from brink.core.journal import SCHEMA, Journal, journal_dir, journals
 
 
 def test_default_folder_follows_the_environment(tmp_path, monkeypatch):
@@ -78,7 +78,7 @@ def test_an_unwritable_folder_is_reported_not_raised(tmp_path):
 
 WRITER = textwrap.dedent("""
     import sys
-    from brink.journal import Journal
+    from brink.core.journal import Journal
     folder, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     journal = Journal("shared", folder)
     for n in range(count):

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import brink
-from brink import handin, views
-from brink.journal import SCHEMA, Journal
+from brink import views
+from brink.core.journal import SCHEMA, Journal
+from brink.exports import handin
 
 CORPUS = brink.load()
 

@@ -10,7 +10,10 @@ import matplotlib.pyplot as plt
 import pytest
 
 import brink
-from brink import figures, reader, reading, reading_tables, views
+from brink import views
+from brink.core import reading
+from brink.static import reader, reading_tables
+from brink.views import figures as figures
 
 CORPUS = brink.load()
 

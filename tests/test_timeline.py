@@ -9,8 +9,11 @@ import pytest
 from nbclient import NotebookClient
 
 import brink
-from brink import figures, modes, timeline, views
-from brink.timing import Refusal, Resolution, resolve
+from brink import views
+from brink.core import modes, timeline
+from brink.core.timing import Refusal, Resolution, resolve
+from brink.static import timeline_tables
+from brink.views import figures as figures
 
 CORPUS = brink.load()
 FRIDAY = dt.date(2022, 1, 28)
@@ -128,11 +131,11 @@ def test_timeline_figure_marks_text_and_context_differently_and_draws_spans_as_b
 
 
 def test_alt_text_and_table_follow_the_cutoff():
-    at_publication = timeline.timeline_alt(CORPUS, timeline.publication(CORPUS))
+    at_publication = timeline_tables.timeline_alt(CORPUS, timeline.publication(CORPUS))
     assert at_publication.startswith("Timeline chart") and "later events are hidden" in at_publication
-    table = timeline.events_table(CORPUS, timeline.publication(CORPUS)).text
+    table = timeline_tables.events_table(CORPUS, timeline.publication(CORPUS)).text
     assert "Lavrov's interview" in table and "full-scale invasion" not in table
-    end = timeline.events_table(CORPUS, timeline.cutoffs(CORPUS)[-1]).text
+    end = timeline_tables.events_table(CORPUS, timeline.cutoffs(CORPUS)[-1]).text
     assert "Russia launches a full-scale invasion of Ukraine" in end and "AP, 24 Feb 2022" in end
 
 

@@ -1,7 +1,8 @@
 """The paragraph browser, driven as a student would: pick, step, read what it shows."""
 
 import brink
-from brink import render, views
+from brink import views
+from brink.static import render
 
 CORPUS = brink.load()
 

@@ -4,9 +4,9 @@
 imports matplotlib: the figure helpers import it when they draw.
 """
 
-from .loading import check, load
-from .modes import classroom, release_reveals, self_study
-from .problems import DataError, Problem
+from .core.loading import check, load
+from .core.modes import classroom, release_reveals, self_study
+from .core.problems import DataError, Problem
 
 __all__ = ["DataError", "Problem", "check", "classroom", "load", "release_reveals", "self_study"]
 __version__ = "0.1.0"

@@ -45,6 +45,23 @@ def _day(value: dt.date) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 23rd: English ordinals, not "2th" or "22th"."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _month_words(phrase: str) -> list[str]:
+    """Month names in a phrase. "may" counts only as "May", with its capital: "Russia may invade" names no month."""
+    found = []
+    for month in MONTHS:
+        for match in re.finditer(rf"\b{month}\b", phrase, re.IGNORECASE):
+            if month != "may" or match.group(0) == "May":
+                found.append(month)
+                break
+    return found
+
+
 def _weekday(name: str, published: dt.date, tense: str) -> Resolution | Refusal:
     target = WEEKDAYS[name]
     if tense == "past":
@@ -87,10 +104,10 @@ def resolve(phrase: str, published: dt.date, tense: str) -> Resolution | Refusal
         if published.day == 1:
             return Refusal("published on the 1st, so 'earlier this month' has no days to point to")
         return Resolution(month_start, published - dt.timedelta(days=1), "range",
-                          f"'This month' is {published:%B %Y}, and 'earlier' means before the {published.day}th.")
+                          f"'This month' is {published:%B %Y}, and 'earlier' means before the {ordinal(published.day)}.")
     if "later this month" in words:
         return Resolution(published + dt.timedelta(days=1), month_end, "range",
-                          f"'This month' is {published:%B %Y}, and 'later' means after the {published.day}th.")
+                          f"'This month' is {published:%B %Y}, and 'later' means after the {ordinal(published.day)}.")
     if "this month" in words:
         return Resolution(month_start, month_end, "month", f"'This month' is {published:%B %Y}.")
     for word, shift in (("yesterday", -1), ("today", 0), ("tomorrow", 1)):
@@ -100,7 +117,7 @@ def resolve(phrase: str, published: dt.date, tense: str) -> Resolution | Refusal
     if any(p in words for p in OPEN_FROM_NOW):
         return Resolution(published, None, "open", "It starts at the time of writing and names no end.")
     weekdays = [w for w in WEEKDAYS if re.search(rf"\b{w}\b", words)]
-    months = [m for m in MONTHS if re.search(rf"\b{m}\b", words)]
+    months = _month_words(phrase)
     if len(weekdays) + len(months) > 1:
         return Refusal("more than one weekday or month in one phrase")
     if weekdays:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .checking import Feedback
-from .records import Corpus, Exercise
+from ..core.checking import Feedback
+from ..core.records import Corpus, Exercise
 from .render import Static
 
 LINE = '<div style="border-bottom:1px solid #000;height:1.8em" aria-hidden="true"></div>'

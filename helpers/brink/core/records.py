@@ -1,6 +1,6 @@
 """The typed, frozen records that every part of brink reads.
 
-Records hold data only. They are built (and checked) by :mod:`brink.loading`, so a record
+Records hold data only. They are built (and checked) by :mod:`brink.core.loading`, so a record
 that exists is a record that passed validation: offsets point at verbatim evidence, ids
 resolve, dates are ordered.
 """
@@ -107,7 +107,7 @@ class TimeExpression:
     precision: str  # day | month | range | open
     reasoning: str
     tense: str  # past | present | future | none: what the sentence's verb says about direction
-    not_by_rule: str = ""  # why the rules in brink.timing cannot date it (empty when they can)
+    not_by_rule: str = ""  # why the rules in brink.core.timing cannot date it (empty when they can)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Checks across files: what one part of the data says about another must agree with it.
 
-:mod:`brink.loading` checks each entry as it reads it. Some errors show only when entries are set side by
+:mod:`brink.core.loading` checks each entry as it reads it. Some errors show only when entries are set side by
 side: feedback that puts two events in the wrong order, a stance credited to someone the text never lets
 speak, one web page cited with two different dates. The review of 0.1 found each of these by hand (C1, C6,
 C8); these rules find them on every ``brink check``, so the same kind of error cannot come back unseen.

@@ -1,4 +1,4 @@
-"""Exercise widgets: controls wired to :mod:`brink.checking` and :mod:`brink.journal`.
+"""Exercise widgets: controls wired to :mod:`brink.core.checking` and :mod:`brink.core.journal`.
 
 One view serves every type. Factual items have a Check button and may be retried; every check is
 an attempt in the journal. Judgement items (and predictions) have a Commit button: the answer is
@@ -17,12 +17,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from . import exercise_render, modes
-from .checking import INCOMPLETE, check, describe, fits, from_json, problem_with
-from .journal import Journal
-from .loading import load
-from .records import Corpus, Exercise
-from .render import Static, StaticTwin
+from ..core import modes
+from ..core.checking import INCOMPLETE, check, describe, fits, from_json, problem_with
+from ..core.journal import Journal
+from ..core.loading import load
+from ..core.records import Corpus, Exercise
+from ..static import exercise_render
+from ..static.render import Static, StaticTwin
 
 WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model instead of one each
 NARROW = widgets.Layout(width="24em")
@@ -317,7 +318,7 @@ class HandinBox(StaticTwin, widgets.VBox):
         super().__init__([self.button, self.status])
 
     def export(self) -> None:
-        from .handin import HandinError, write_handin
+        from ..exports.handin import HandinError, write_handin
 
         try:
             result = write_handin(self.folder, corpus=self.corpus)

@@ -24,11 +24,11 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from . import modes
-from .checking import HEADLINES, check, describe, fits, from_json
-from .journal import Journal, atomic_write, journal_dir, survey
-from .loading import load
-from .records import Corpus
+from ..core import modes
+from ..core.checking import HEADLINES, check, describe, fits, from_json
+from ..core.journal import Journal, atomic_write, journal_dir, survey
+from ..core.loading import load
+from ..core.records import Corpus
 
 FORMATS = ("html", "md", "json")
 BASENAME = "brink-answers"

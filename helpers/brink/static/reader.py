@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..core.reading import LAYERS, layers, statement_type
+from ..core.records import Corpus, Statement
 from . import palette
-from .reading import LAYERS, layers, statement_type
-from .records import Corpus, Statement
 from .render import Static, speaker_names
 
 MODES = (("speaker", "Speaker"), ("form", "Form"), ("layer", "Layer"))

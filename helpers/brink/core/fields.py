@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from .problems import Problem
+from .records import Span
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # one id rule for every kind of entry, exercises included
+
+
+def id_problem(file: str, entry_id: str) -> Problem | None:
+    """The problem with an id, if it breaks the rule."""
+    if ID_PATTERN.match(entry_id):
+        return None
+    return Problem(file, entry_id, "id", "ids use lower-case letters, digits and hyphens", "rename it, e.g. lavrov-no-war")
+
+
+class DataReader(Protocol):
+    """What a file reader offers the readers of particular files (the exercises), so they need not import
+    :mod:`brink.core.loading`, which imports them."""
+
+    folder: Path
+    paragraphs: tuple[str, ...]
+    problems: list[Problem]
+
+    def entries(self, name: str, key: str) -> Iterable[Entry]: ...
+    def span(self, entry: Entry, field: str, text: str | None, paragraph: int | None) -> Span | None: ...
+    def spans(self, entry: Entry, field: str, *, required: bool = True) -> tuple[Span, ...]: ...
 
 _MISSING = object()
 

@@ -8,7 +8,6 @@ sees the whole list at once instead of fixing one error per run. :func:`load` ra
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -18,7 +17,7 @@ from typing import Any
 from . import consistency
 from .evidence import EvidenceError, locate, sentence_around
 from .exercises import read_exercises
-from .fields import Entry, kind_name
+from .fields import Entry, id_problem, kind_name
 from .problems import DataError, Problem
 from .records import (
     COPY_KINDS,
@@ -43,7 +42,7 @@ from .records import (
 )
 from .timing import Resolution, resolve
 
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(__file__).parents[1] / "data"
 ARTICLE_TEXT = "article.txt"
 
 ACTOR_KINDS = ("person", "state", "organisation", "group", "institution", "media", "place")
@@ -61,7 +60,6 @@ DRAFT_DOCUMENTS = ("us-treaty", "nato-agreement")
 ROLE_DELEGATIONS = ("russia", "us", "nato", "ukraine", "none")
 VERB_KINDS = ("neutral", "framing", "presupposition", "inference", "emotion")
 CONFIDENCE = ("High", "Medium")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 class Reader:
     """Reads one data folder; every method appends to ``self.problems`` instead of raising."""
@@ -188,9 +186,8 @@ class Reader:
     def unique(self, file: str, items: list) -> list:
         seen: set[str] = set()
         for item in items:
-            if not ID_PATTERN.match(item.id):
-                self.problems.append(Problem(file, item.id, "id", "ids use lower-case letters, digits and hyphens",
-                                             "rename it, e.g. lavrov-no-war"))
+            if (problem := id_problem(file, item.id)) is not None:
+                self.problems.append(problem)
             if item.id in seen:
                 self.problems.append(Problem(file, item.id, "id", "this id is used twice", "give each entry its own id"))
             seen.add(item.id)

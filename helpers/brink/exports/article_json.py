@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .records import Corpus, Source, Span
+from ..core.records import Corpus, Source, Span
 
 SCHEMA = "brink.article/1"
 

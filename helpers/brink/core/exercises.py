@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .fields import Entry
+from .fields import DataReader, Entry, id_problem
 from .problems import Problem
 from .records import (
     CANT_TELL,
@@ -25,9 +25,6 @@ from .records import (
     Option,
     TimeExpression,
 )
-
-if TYPE_CHECKING:
-    from .loading import Reader
 
 EXERCISE_DIR = "exercises"
 CHOICE_TYPES = ("single", "multiple", "date", "highlight")
@@ -42,7 +39,7 @@ def date_label(value: dt.date) -> str:
 CANT_TELL_LABEL = "Can't tell from the text"
 
 
-def read_exercises(reader: Reader, expressions: dict[str, TimeExpression], events: dict[str, Event]) -> list[Exercise]:
+def read_exercises(reader: DataReader, expressions: dict[str, TimeExpression], events: dict[str, Event]) -> list[Exercise]:
     """Every exercise in ``<folder>/exercises/*.toml``; problems go to ``reader.problems``."""
     folder = reader.folder / EXERCISE_DIR
     if not folder.is_dir():
@@ -56,6 +53,8 @@ def read_exercises(reader: Reader, expressions: dict[str, TimeExpression], event
                 found.append(exercise)
     seen: set[str] = set()
     for exercise in found:
+        if (problem := id_problem(f"{EXERCISE_DIR}/{exercise.notebook}.toml", exercise.id)) is not None:
+            reader.problems.append(problem)
         if exercise.id in seen:
             reader.problems.append(Problem(f"{EXERCISE_DIR}/{exercise.notebook}.toml", exercise.id, "id",
                                            "this exercise id is used twice", "give each exercise its own id"))
@@ -78,7 +77,7 @@ def _sub(e: Entry, key: str, number: int, table: dict[str, Any]) -> Entry:
     return Entry(e.file, f"{e.label} {key} {label}", table, e.problems)
 
 
-def _exercise(reader: Reader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
+def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
               events: dict[str, Event]) -> Exercise | None:
     kind = e.text("type", choices=EXERCISE_TYPES)
     record: dict[str, Any] = dict(
@@ -111,7 +110,7 @@ def _exercise(reader: Reader, e: Entry, notebook: str, expressions: dict[str, Ti
     return Exercise(**record) if e.ok else None
 
 
-def _options(reader: Reader, e: Entry, kind: str, paragraph: int | None) -> tuple[Option, ...]:
+def _options(reader: DataReader, e: Entry, kind: str, paragraph: int | None) -> tuple[Option, ...]:
     options = []
     for number, table in enumerate(_tables(e, "option"), start=1):
         o = _sub(e, "option", number, table)
@@ -186,14 +185,14 @@ def _categories(e: Entry) -> tuple[Category, ...]:
     return tuple(categories)
 
 
-def _item(reader: Reader, o: Entry) -> dict[str, Any]:
+def _item(reader: DataReader, o: Entry) -> dict[str, Any]:
     text = o.text("text")
     quote = o.boolean("quote", required=False)
     span = reader.span(o, "text", text, o.integer("paragraph", required=False)) if quote else None
     return dict(id=o.text("id"), text=text, feedback=o.text("feedback"), next=o.text("next"), span=span)
 
 
-def _classify_items(reader: Reader, e: Entry, categories: set[str]) -> tuple[Item, ...]:
+def _classify_items(reader: DataReader, e: Entry, categories: set[str]) -> tuple[Item, ...]:
     items = []
     for number, table in enumerate(_tables(e, "item"), start=1):
         o = _sub(e, "item", number, table)
@@ -219,7 +218,7 @@ def _classify_items(reader: Reader, e: Entry, categories: set[str]) -> tuple[Ite
     return tuple(items)
 
 
-def _order_items(reader: Reader, e: Entry, events: dict[str, Event]) -> tuple[tuple[Item, ...], tuple[str, ...]]:
+def _order_items(reader: DataReader, e: Entry, events: dict[str, Event]) -> tuple[tuple[Item, ...], tuple[str, ...]]:
     items = []
     for number, table in enumerate(_tables(e, "item"), start=1):
         o = _sub(e, "item", number, table)

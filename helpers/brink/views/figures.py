@@ -10,14 +10,16 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import weakref
 from html import escape
 from typing import TYPE_CHECKING
 
-from . import palette
-from .reading import statements_by_side, voices
-from .records import Corpus
-from .render import Static, table, text_table
-from .timeline import PERIODS, Cutoff, cutoffs, events_shown, events_table, publication, timeline_alt, uncertain
+from ..core.reading import statements_by_side, voices
+from ..core.records import Corpus
+from ..core.timeline import PERIODS, Cutoff, cutoffs, events_shown, publication, uncertain
+from ..static import palette
+from ..static.render import Static, table, text_table
+from ..static.timeline_tables import events_table, timeline_alt
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -227,9 +229,17 @@ class TimelinePlot:
         return cache[cutoff]
 
 
+_PLOTS: dict[int, dict[str, TimelinePlot]] = {}  # id(corpus) → period → plot; the view layer's cache, not the record's
+
+
 def timeline_plot(corpus: Corpus, period: str = "winter") -> TimelinePlot:
-    """The one timeline plot per period for this corpus, shared by every view that shows it."""
-    plots = corpus._index.setdefault("timeline-plots", {})
+    """The one timeline plot per period for this corpus, shared by every view that shows it. The cache lives here,
+    in the view layer, and is dropped when the corpus is (records stay pure data)."""
+    key = id(corpus)
+    if key not in _PLOTS:
+        _PLOTS[key] = {}
+        weakref.finalize(corpus, _PLOTS.pop, key, None)
+    plots = _PLOTS[key]
     if period not in plots:
         plots[period] = TimelinePlot(corpus, period)
     return plots[period]
@@ -258,7 +268,8 @@ STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
 
 def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     """Issues (rows) against sides (columns): each cell a shape and a word for the side's stance."""
-    from .demands import BOARD, STANCE
+    from ..core.demands import BOARD
+    from ..static.demands_tables import STANCE
 
     issues = list(corpus.issues)
     figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6), (2.4, 0.2, 1.0, 0.2))
@@ -283,6 +294,6 @@ def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
 
 
 def stance_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
-    from .demands import stance_alt, stance_table
+    from ..static.demands_tables import stance_alt, stance_table
 
     return _described(stance_figure(corpus), stance_alt(corpus), stance_table(corpus))

@@ -1,7 +1,12 @@
-"""Widgets: thin wiring from controls to the pure functions in :mod:`brink.render`.
+"""The one façade the notebooks use: every widget, figure and table of the course, from ``brink.views``.
+
+The layers below it: :mod:`brink.core` (records, loading, checking, analysis, the journal; no widgets, no figures,
+no HTML), :mod:`brink.static` (tables and cards as HTML and plain text: the static twins), then widgets and
+figures here, and :mod:`brink.exports` (hand-in, handouts, keys, JSON, the command line).
 
 Each view returns its root widget; the parts a test (or a curious student) may want to drive are
-attributes of that widget, so ``view.paragraph.value = 7`` works as well as a click does.
+attributes of that widget, so ``view.paragraph.value = 7`` works as well as a click does. The static tables
+are re-exported as they are: a notebook calls ``views.source_card(corpus)`` and gets the same block as print.
 """
 
 from __future__ import annotations
@@ -10,11 +15,19 @@ from html import escape
 
 import ipywidgets as widgets
 
-from . import capstone, demands, modes, reader, render, timeline
-from .exercise_views import ExerciseView, HandinBox, handin_box, recheck_button
-from .exercise_views import exercise as question
-from .loading import load
-from .records import Corpus
+from ..core import modes, timeline
+from ..core.loading import load
+from ..core.records import Corpus
+from ..static import capstone_cards as capstone
+from ..static import demands_tables as demands
+from ..static import reader, render
+from ..static.capstone_cards import claim_cards
+from ..static.demands_tables import drafts_table
+from ..static.reading_tables import hedges_table, quote_checks_table, sentences_table, verbs_table
+from ..static.render import article, source_card, statements_table
+from ..static.timeline_tables import calendar_strip, clocks_table, time_expressions_table
+from .questions import ExerciseView, HandinBox, handin_box, recheck_button
+from .questions import exercise as question
 
 __all__ = [
     "DemandsBoard",
@@ -25,17 +38,29 @@ __all__ = [
     "RevealBox",
     "RoleCards",
     "TimelineView",
+    "article",
+    "calendar_strip",
+    "claim_cards",
+    "clocks_table",
     "demands_board",
+    "drafts_table",
     "handin_box",
+    "hedges_table",
     "paragraph_browser",
     "question",
+    "quote_checks_table",
     "reader_view",
     "reveal_box",
     "role_cards",
+    "sentences_table",
     "show_stances",
     "show_timeline",
     "show_voices",
+    "source_card",
+    "statements_table",
+    "time_expressions_table",
     "timeline_view",
+    "verbs_table",
 ]
 
 

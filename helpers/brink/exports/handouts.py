@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .loading import load
-from .records import Corpus
-from .render import numbered_article
+from ..core.loading import load
+from ..core.records import Corpus
+from ..static.render import numbered_article
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CHROMIUM = os.environ.get("BRINK_CHROMIUM", "/usr/bin/chromium")

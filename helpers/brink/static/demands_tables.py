@@ -1,0 +1,151 @@
+"""Each side's demands: the board, the stance matrix, the drafts comparison and the role cards.
+
+All of it is read from positions.toml, stances.toml, drafts.toml and roles.toml. Statuses and stances
+are always shown with a word and an icon. Ukraine has a column that stays empty on purpose: the text
+gives no Ukrainian position, and the board says so instead of hiding the gap.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..core.demands import BOARD, board
+from ..core.records import Corpus, Position, Role, Stance
+from .render import Static, source_line, table, text_table
+
+STATUS = {
+    "ruled-out": ("✖", "Ruled out"),
+    "open": ("⇄", "Open"),
+    "under-review": ("◔", "Under review"),
+    "unclear": ("?", "Unclear"),
+}
+STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"),
+          "silent": ("—", "not in the text")}
+DOCUMENTS = {
+    "us-treaty": "Draft treaty between the United States and Russia on security guarantees",
+    "nato-agreement": "Draft agreement on the security of Russia and the NATO member states",
+}
+EMPTY_UKRAINE = ("The text gives no Ukrainian position: no Ukrainian official is quoted or paraphrased. "
+                 "What would you need to know about Ukraine's view, and where could you find it?")
+
+
+def status_label(status: str) -> str:
+    icon, words = STATUS[status]
+    return f"{icon} {words}"
+
+
+
+def _who(corpus: Corpus, voiced_by: tuple[str, ...]) -> str:
+    return " and ".join(corpus.actor(a).name for a in voiced_by) or "not attributed in the text"
+
+
+def _entry(corpus: Corpus, position: Position) -> tuple[str, str]:
+    quotes = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in position.evidence)
+    note = f" {position.status_note}" if position.status_note else ""
+    html = (f'<div class="brink-entry" style="margin-bottom:0.8em"><strong>{escape(status_label(position.status))}</strong>'
+            f"<br>{escape(position.summary)}<br><em>In the text:</em> {escape(quotes)}"
+            f"<br><em>Who says so:</em> {escape(_who(corpus, position.voiced_by))}.{escape(note)}</div>")
+    text = (f"- {status_label(position.status)}: {position.summary}\n  In the text: {quotes}\n"
+            f"  Who says so: {_who(corpus, position.voiced_by)}.{note}")
+    return html, text
+
+
+def board_view(corpus: Corpus, side: str | None = None, status: str | None = None) -> Static:
+    """The demands board as a four-column table (or fewer, when filtered), with its plain-text twin."""
+    columns = board(corpus, side, status)
+    names = dict(BOARD)
+    cells_html, blocks = [], []
+    for key, entries in columns.items():
+        if entries:
+            parts = [_entry(corpus, p) for p in entries]
+            cells_html.append("".join(h for h, _ in parts))
+            blocks.append(f"{names[key]}\n" + "\n".join(t for _, t in parts))
+        else:
+            empty = EMPTY_UKRAINE if key == "ukraine" else "Nothing with this status in the text."
+            cells_html.append(f"<p><em>{escape(empty)}</em></p>")
+            blocks.append(f"{names[key]}\n- {empty}")
+    filters = [f"side: {names[side]}" if side else "", f"status: {status_label(status)}" if status else ""]
+    shown = ", ".join(f for f in filters if f)
+    caption = "The demands board: what each side asks, offers or refuses, as the text states it" + (f" ({shown})" if shown else "")
+    html = table(escape(caption), [escape(names[k]) for k in columns], [cells_html])
+    return Static(html, caption + "\n\n" + "\n\n".join(blocks))
+
+
+def stance_table(corpus: Corpus) -> Static:
+    """Issues against sides: demanded, rejected, open or silent, each with the words that show it."""
+    header = ["Issue", *[name for _, name in BOARD]]
+    rows = []
+    for issue in corpus.issues:
+        row = [issue.label]
+        for key, _ in BOARD:
+            stance = issue.stance(key)
+            icon, words = STANCE[stance.stance]
+            row.append(f"{icon} {words}" + _stance_words(corpus, stance))
+        rows.append(row)
+    caption = "Each side's stance on each issue, as the text shows it (the data behind the matrix)"
+    return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
+                  caption + "\n\n" + text_table(header, rows))
+
+
+def _stance_words(corpus: Corpus, stance: Stance) -> str:
+    """The evidence for a stance, who the text lets say it (when not the side itself), and its note."""
+    quotes = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in stance.evidence)
+    who = f" (said by: {_who(corpus, stance.voiced_by)})" if stance.voiced_by is not None else ""
+    note = f". {stance.note}" if stance.note else ""
+    return (f": {quotes}" if quotes else "") + who + note
+
+
+def stance_alt(corpus: Corpus) -> str:
+    counts = {key: {s: 0 for s in STANCE} for key, _ in BOARD}
+    for issue in corpus.issues:
+        for key, _ in BOARD:
+            counts[key][issue.stance(key).stance] += 1
+    names = dict(BOARD)
+    parts = [f"{names[k]}: " + ", ".join(f"{n} {STANCE[s][1]}" for s, n in c.items() if n) for k, c in counts.items()]
+    always_silent = [names[k] for k, c in counts.items() if c["silent"] == len(corpus.issues)]
+    return (f"Matrix chart. Rows are {len(corpus.issues)} issues from the text; columns are Russia, the United States, "
+            "NATO and Ukraine. Each cell shows a stance by shape and word: triangle for demanded, cross for rejected, "
+            "diamond for open, dash for not in the text. " + "; ".join(parts) + "."
+            + (f" {' and '.join(always_silent)} {'is' if len(always_silent) == 1 else 'are'} not in the text on any issue."
+               if always_silent else ""))
+
+
+def provision_label(provision) -> str:
+    document = DOCUMENTS[provision.document]
+    return f"{document}, Article {provision.article}" if provision.article else f"{document} (no article number given)"
+
+
+def drafts_table(corpus: Corpus) -> Static:
+    """The text's plain-words summary of each demand next to the draft provisions it stands for."""
+    header = ["In the text", "In Russia's draft (17 Dec 2021)", "Source"]
+    rows, html_rows = [], []
+    for provision in corpus.provisions:
+        reported = [corpus.position(p) for p in provision.reported_as]
+        in_text = "; ".join(f"“{p.evidence[0].text}” (P{p.evidence[0].paragraph})" for p in reported) \
+            or "Not mentioned in the text"
+        draft = f"{provision_label(provision)}: {provision.summary}"
+        if provision.wording:
+            draft += f" Wording: “{provision.wording}”"
+        lines = [source_line(s) for s in provision.sources]
+        rows.append([in_text, draft, "; ".join(t for _, t in lines) + f" ({provision.confidence} confidence)"])
+        html_rows.append([escape(in_text), escape(draft), "<br>".join(h for h, _ in lines)
+                          + escape(f" ({provision.confidence} confidence)")])
+    caption = "The demands as the text reports them, and as Russia's drafts wrote them"
+    return Static(table(escape(caption), header, html_rows), caption + "\n\n" + text_table(header, rows))
+
+
+def role_card(corpus: Corpus, role: Role) -> Static:
+    evidence = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in role.evidence)
+    html = (f'<div class="brink-role" style="border:1px solid #555;padding:0.4em 1em;margin:0.6em 0">'
+            f"<p><strong>{escape(role.title)}</strong></p><p><em>What the text tells you about your side:</em></p><ul>"
+            + "".join(f"<li>{escape(g)}</li>" for g in role.goals) + "</ul><p><em>Issues to weigh:</em></p><ul>"
+            + "".join(f"<li>{escape(i)}</li>" for i in role.issues) + f"</ul><p><em>Evidence in the text:</em> "
+            f"{escape(evidence)}</p></div>")
+    text = (f"{role.title}\nWhat the text tells you about your side:\n" + "\n".join(f"- {g}" for g in role.goals)
+            + "\nIssues to weigh:\n" + "\n".join(f"- {i}" for i in role.issues) + f"\nEvidence in the text: {evidence}")
+    return Static(html, text)
+
+
+def role_cards(corpus: Corpus) -> Static:
+    cards = [role_card(corpus, r) for r in corpus.roles]
+    return Static("".join(c.html for c in cards), "\n\n".join(c.text for c in cards))
