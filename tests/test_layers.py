@@ -106,3 +106,37 @@ def test_may_the_modal_is_not_may_the_month():
     """Review A7: 'Russia may invade' resolved to May 2022."""
     assert isinstance(resolve("Russia may invade", dt.date(2022, 1, 28), "future"), Refusal)
     assert resolve("in May", dt.date(2022, 1, 28), "future").earliest == dt.date(2022, 5, 1)
+
+
+def test_every_registry_and_label_map_covers_its_vocabulary():
+    """Review A4 and A6: behaviour by exercise type lives in one registry per layer, keyed by answer shape; a value
+    added to a vocabulary without its label fails here, not at render time with a KeyError."""
+    from typing import get_args
+
+    from brink.core import checking, exercises, records
+    from brink.exports import keys
+    from brink.static import demands_tables, exercise_render, palette, reading_tables, render
+    from brink.views import figures, questions
+
+    assert set(records.KINDS) == set(get_args(records.ExerciseType)) == set(exercises.READERS)
+    assert {k.shape for k in records.KINDS.values()} == set(get_args(records.Shape))
+    for registry in (checking.RULES, exercise_render.PRINTED, questions.CONTROLS, keys.KEY_TABLES):
+        assert set(registry) == set(get_args(records.Shape))
+    assert set(exercise_render.TYPE_HINTS) == set(get_args(records.ExerciseType))
+    pairs = [(render.FORM_LABELS, records.Form), (render.FIDELITY_LABELS, records.Fidelity),
+             (render.COPY_LABELS, records.CopyKind), (reading_tables.VERB_KIND_LABELS, records.VerbKind),
+             (reading_tables.HEDGE_KIND_LABELS, records.HedgeKind), (demands_tables.STATUS, records.Status),
+             (demands_tables.STANCE, records.StanceValue), (demands_tables.DOCUMENTS, records.DraftDocument),
+             (figures.STANCE_STYLE, records.StanceValue), (palette.SIDES, records.Side)]
+    for labels, vocabulary in pairs:
+        assert set(labels) == set(get_args(vocabulary)), (sorted(labels), vocabulary)
+
+
+def test_a_type_string_test_is_not_written_again():
+    """Review A4: 52 string tests on the exercise type in nine places. Behaviour by type goes through the registries."""
+    import re
+
+    pattern = re.compile(r"""(?:\.type|\bkind) *(?:==|in) *\(?["'](?:single|multiple|classify|date|order|rating|text|highlight)["']""")
+    offenders = [f"{path.relative_to(PACKAGE)}:{n}" for path in PACKAGE.rglob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if pattern.search(line)]
+    assert offenders == []

@@ -10,7 +10,8 @@ from them, so an exercise can never disagree with the data.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .fields import DataReader, Entry, id_problem
@@ -18,6 +19,7 @@ from .problems import Problem
 from .records import (
     CANT_TELL,
     EXERCISE_TYPES,
+    KINDS,
     Category,
     Event,
     Exercise,
@@ -27,7 +29,6 @@ from .records import (
 )
 
 EXERCISE_DIR = "exercises"
-CHOICE_TYPES = ("single", "multiple", "date", "highlight")
 RATING_POINTS = 5  # a 0–4 scale
 
 
@@ -80,34 +81,66 @@ def _sub(e: Entry, key: str, number: int, table: dict[str, Any]) -> Entry:
 def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
               events: dict[str, Event]) -> Exercise | None:
     kind = e.text("type", choices=EXERCISE_TYPES)
+    about = KINDS.get(kind) if kind else None
     record: dict[str, Any] = dict(
         id=e.text("id"), notebook=notebook, type=kind, prompt=e.text("prompt"), explanation=e.text("explanation"),
         title=e.text("title", required=False, default=""), predict=e.boolean("predict", required=False),
-        evidence=reader.spans(e, "evidence"), paragraph=e.integer("paragraph", required=kind == "highlight"),
+        evidence=reader.spans(e, "evidence"),
+        paragraph=e.integer("paragraph", required=bool(about and about.lettered)),
     )
     count = len(reader.paragraphs)
     if record["paragraph"] is not None and not 1 <= record["paragraph"] <= count:
         e.problem("paragraph", f"paragraph {record['paragraph']} does not exist", f"use a number from 1 to {count}")
-    if kind in ("single", "multiple", "highlight"):
-        record["options"] = _options(reader, e, kind, record["paragraph"])
-    elif kind == "date":
-        record["time_expression"] = e.text("time_expression")
-        record["options"] = _date_options(e, expressions.get(record["time_expression"] or ""))
-    elif kind == "classify":
-        record["categories"] = _categories(e)
-        record["items"] = _classify_items(reader, e, {c.id for c in record["categories"]})
-    elif kind == "order":
-        record["items"], record["order"] = _order_items(reader, e, events)
-    elif kind == "rating":
-        record.update(_rating(e))
-    if kind in ("rating", "text"):
-        record["rubric"] = e.texts("rubric", required=False)
-    elif kind is not None:
-        record["justify"] = e.text("justify", required=False, default="")
-    if kind in ("rating", "text") or record["predict"]:
-        record["next"] = e.text("next")
+    if about is not None:
+        record.update(READERS[kind](reader, e, record, Context(expressions, events)))
+        if about.judgement:
+            record["rubric"] = e.texts("rubric", required=False)
+        else:
+            record["justify"] = e.text("justify", required=False, default="")
+        if about.judgement or record["predict"]:
+            record["next"] = e.text("next")
     e.finish()
     return Exercise(**record) if e.ok else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """The annotations an exercise's answer may be derived from."""
+
+    expressions: dict[str, TimeExpression]
+    events: dict[str, Event]
+
+
+def _read_choice(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:
+    return {"options": _options(reader, e, record["type"], record["paragraph"])}
+
+
+def _read_date(reader: DataReader, e: Entry, record: dict[str, Any], context: Context) -> dict[str, Any]:
+    expression = e.text("time_expression")
+    return {"time_expression": expression, "options": _date_options(e, context.expressions.get(expression or ""))}
+
+
+def _read_classify(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:
+    categories = _categories(e)
+    return {"categories": categories, "items": _classify_items(reader, e, {c.id for c in categories})}
+
+
+def _read_order(reader: DataReader, e: Entry, record: dict[str, Any], context: Context) -> dict[str, Any]:
+    items, order = _order_items(reader, e, context.events)
+    return {"items": items, "order": order}
+
+
+# What each type reads beyond the fields every exercise has: the one registry for reading exercise files.
+READERS: dict[str, Callable[[DataReader, Entry, dict[str, Any], Context], dict[str, Any]]] = {
+    "single": _read_choice,
+    "multiple": _read_choice,
+    "highlight": _read_choice,
+    "date": _read_date,
+    "classify": _read_classify,
+    "order": _read_order,
+    "rating": lambda reader, e, record, context: _rating(e),
+    "text": lambda reader, e, record, context: {},
+}
 
 
 def _options(reader: DataReader, e: Entry, kind: str, paragraph: int | None) -> tuple[Option, ...]:
@@ -115,7 +148,7 @@ def _options(reader: DataReader, e: Entry, kind: str, paragraph: int | None) -> 
     for number, table in enumerate(_tables(e, "option"), start=1):
         o = _sub(e, "option", number, table)
         text = o.text("text")
-        span = reader.span(o, "text", text, paragraph) if kind == "highlight" else None
+        span = reader.span(o, "text", text, paragraph) if KINDS[kind].lettered else None
         record = dict(id=o.text("id"), text=text, correct=o.boolean("correct"), feedback=o.text("feedback"),
                       next=o.text("next"), span=span)
         o.finish()
@@ -137,10 +170,11 @@ def _check_choices(e: Entry, kind: str, options: list[Option]) -> None:
     if len(set(ids)) != len(ids):
         e.problem("option", "two options share an id", "give each option its own id")
     right = sum(o.correct for o in options)
-    if kind in ("single", "date") and right != 1:
+    shape = KINDS[kind].shape
+    if shape == "one" and right != 1:
         e.problem("option", f"a single-choice question needs exactly one right option, found {right}",
                   "set correct = true on exactly one option")
-    elif kind in ("multiple", "highlight") and right < 1:
+    elif shape == "many" and right < 1:
         e.problem("option", "no option is marked right", "set correct = true on each right option")
 
 

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from . import consistency
 from .evidence import EvidenceError, locate, sentence_around
@@ -23,43 +23,58 @@ from .records import (
     COPY_KINDS,
     HEDGE_KINDS,
     Actor,
+    ActorKind,
     Article,
+    BoardSide,
     Claim,
+    Confidence,
     Corpus,
+    Delegation,
+    DraftDocument,
     Event,
+    Fidelity,
+    Form,
     Hedge,
     Issue,
+    Origin,
     Position,
+    PositionKind,
+    Precision,
     Provision,
     QuoteCheck,
     Role,
+    Side,
     Source,
     Span,
     Stance,
+    StanceValue,
     Statement,
+    Status,
+    Tense,
     TimeExpression,
     Verb,
+    VerbKind,
 )
 from .timing import Resolution, resolve
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 ARTICLE_TEXT = "article.txt"
 
-ACTOR_KINDS = ("person", "state", "organisation", "group", "institution", "media", "place")
-SIDES = ("russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none")
-FORMS = ("quote", "partial-quote", "paraphrase", "narration")
-FIDELITY = ("confirmed", "consistent", "partly-confirmed", "loose", "unconfirmed", "not-applicable")
-PRECISIONS = ("day", "month", "range", "open")
-TENSES = ("past", "present", "future", "none")
-POSITION_KINDS = ("demand", "offer", "warning", "assessment", "refusal", "hope")
-STATUSES = ("ruled-out", "open", "under-review", "unclear")
-ORIGINS = ("text", "context")
-BOARD_SIDES = ("russia", "us", "nato", "ukraine")
-STANCES = ("demanded", "rejected", "open", "silent")
-DRAFT_DOCUMENTS = ("us-treaty", "nato-agreement")
-ROLE_DELEGATIONS = ("russia", "us", "nato", "ukraine", "none")
-VERB_KINDS = ("neutral", "framing", "presupposition", "inference", "emotion")
-CONFIDENCE = ("High", "Medium")
+ACTOR_KINDS = get_args(ActorKind)
+SIDES = get_args(Side)
+FORMS = get_args(Form)
+FIDELITY = get_args(Fidelity)
+PRECISIONS = get_args(Precision)
+TENSES = get_args(Tense)
+POSITION_KINDS = get_args(PositionKind)
+STATUSES = get_args(Status)
+ORIGINS = get_args(Origin)
+BOARD_SIDES = get_args(BoardSide)
+STANCES = get_args(StanceValue)
+DRAFT_DOCUMENTS = get_args(DraftDocument)
+ROLE_DELEGATIONS = get_args(Delegation)
+VERB_KINDS = get_args(VerbKind)
+CONFIDENCE = get_args(Confidence)
 
 class Reader:
     """Reads one data folder; every method appends to ``self.problems`` instead of raising."""

@@ -13,6 +13,24 @@ from typing import Any, Literal, get_args
 
 PUBLICATION_ZONE = "America/New_York"
 
+# The vocabularies of the data files. Each is a Literal, so a type checker knows the values; loading takes its
+# allowed choices from here, and a test checks that every label map in the layers above covers every value.
+ActorKind = Literal["person", "state", "organisation", "group", "institution", "media", "place"]
+Side = Literal["russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none"]
+Form = Literal["quote", "partial-quote", "paraphrase", "narration"]
+Fidelity = Literal["confirmed", "consistent", "partly-confirmed", "loose", "unconfirmed", "not-applicable"]
+Precision = Literal["day", "month", "range", "open"]
+Tense = Literal["past", "present", "future", "none"]
+PositionKind = Literal["demand", "offer", "warning", "assessment", "refusal", "hope"]
+Status = Literal["ruled-out", "open", "under-review", "unclear"]
+Origin = Literal["text", "context"]
+BoardSide = Literal["russia", "us", "nato", "ukraine"]
+StanceValue = Literal["demanded", "rejected", "open", "silent"]
+DraftDocument = Literal["us-treaty", "nato-agreement"]
+Delegation = Literal["russia", "us", "nato", "ukraine", "none"]
+VerbKind = Literal["neutral", "framing", "presupposition", "inference", "emotion"]
+Confidence = Literal["High", "Medium"]
+
 # What kind of site holds the copy a source links to. Every source says it, for every side alike:
 # "issuer" when the link is the issuer's own page, otherwise the kind of site that re-published it.
 # Ownership labels ("state-owned", "state-funded") are left out: the fact base gives none, for any side.
@@ -78,8 +96,8 @@ class Article:
 class Actor:
     id: str
     name: str
-    kind: str  # person | state | organisation | group | institution | media | place
-    side: str
+    kind: ActorKind
+    side: Side
     role: str
     references: tuple[str, ...]  # the words the text uses for the actor (each occurs in it)
     speaks: bool  # False when the text never gives this actor a voice
@@ -91,9 +109,9 @@ class Statement:
     id: str
     speakers: tuple[str, ...]  # actor ids
     verb: str | None  # the reporting verb as printed; None for the reporter's own narration
-    form: str  # quote | partial-quote | paraphrase | narration
+    form: Form
     evidence: Span
-    fidelity: str  # confirmed | partly-confirmed | loose | unconfirmed | not-applicable
+    fidelity: Fidelity
     fidelity_note: str = ""
     about: tuple[str, ...] = ()  # actor ids the statement is about, when not its speakers
 
@@ -104,19 +122,19 @@ class TimeExpression:
     phrase: Span
     earliest: dt.date | None  # None: open towards the past
     latest: dt.date | None  # None: open towards the future
-    precision: str  # day | month | range | open
+    precision: Precision
     reasoning: str
-    tense: str  # past | present | future | none: what the sentence's verb says about direction
+    tense: Tense  # what the sentence's verb says about direction
     not_by_rule: str = ""  # why the rules in brink.core.timing cannot date it (empty when they can)
 
 
 @dataclass(frozen=True)
 class Position:
     id: str
-    side: str
-    kind: str  # demand | offer | warning | assessment | refusal | hope
+    side: Side
+    kind: PositionKind
     summary: str
-    status: str  # ruled-out | open | under-review | unclear
+    status: Status
     evidence: tuple[Span, ...]
     voiced_by: tuple[str, ...] = ()  # actor ids of whoever the text lets say it; () = not attributed
     status_note: str = ""
@@ -128,11 +146,11 @@ class Event:
     date: dt.date
     end_date: dt.date | None
     title: str
-    origin: str  # text | context
+    origin: Origin
     known_on_publication: bool | None  # None: the timing against 8:38 a.m. ET is not known
     evidence: tuple[Span, ...] = ()
     sources: tuple[Source, ...] = ()
-    confidence: str | None = None  # High | Medium, for context events
+    confidence: Confidence | None = None  # for context events
     note: str = ""
     mentions: tuple[str, ...] = ()  # phrases that name the event in the course's prose ("Biden's warning")
 
@@ -144,7 +162,7 @@ class Verb:
     id: str
     verb: str
     statements: tuple[str, ...]
-    kind: str  # neutral | framing | presupposition | inference | emotion
+    kind: VerbKind
     load: int  # 0 (neutral) to 3
     why: str
 
@@ -178,14 +196,14 @@ class QuoteCheck:
     language: str
     change: str
     sources: tuple[Source, ...]
-    confidence: str
+    confidence: Confidence
     gloss: str = ""
 
 
 @dataclass(frozen=True)
 class Stance:
-    side: str  # russia | us | nato | ukraine
-    stance: str  # demanded | rejected | open | silent
+    side: BoardSide
+    stance: StanceValue
     evidence: tuple[Span, ...] = ()
     voiced_by: tuple[str, ...] | None = None  # who says so, when not the side itself; () = not attributed
     note: str = ""
@@ -212,11 +230,11 @@ class Provision:
     """A provision of Russia's December 2021 drafts, next to the text's summary of it."""
 
     id: str
-    document: str  # us-treaty | nato-agreement
+    document: DraftDocument
     summary: str
     reported_as: tuple[str, ...]  # position ids
     sources: tuple[Source, ...]
-    confidence: str
+    confidence: Confidence
     article: int | None = None  # only where the fact base marks the number firm
     wording: str = ""
 
@@ -227,7 +245,7 @@ class Role:
 
     id: str
     title: str
-    delegation: str
+    delegation: Delegation
     goals: tuple[str, ...]
     issues: tuple[str, ...]
     evidence: tuple[Span, ...]
@@ -245,7 +263,34 @@ class Claim:
     outcome_events: tuple[str, ...]  # event ids after publication
 
 
-EXERCISE_TYPES = ("single", "multiple", "classify", "date", "order", "rating", "text", "highlight")
+ExerciseType = Literal["single", "multiple", "classify", "date", "order", "rating", "text", "highlight"]
+# What an answer looks like. Every layer that varies by exercise keeps one registry keyed by shape: checking
+# (brink.core.checking.RULES), printing (brink.static.exercise_render.PRINTED), controls
+# (brink.views.questions.CONTROLS) and keys (brink.exports.keys.KEY_TABLES).
+Shape = Literal["one", "many", "classify", "order", "rating", "text"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the type of an exercise decides, in one place."""
+
+    shape: Shape
+    judgement: bool = False  # committed and revealed, never marked right or wrong
+    lettered: bool = False  # options are phrases in a paragraph, labelled (a), (b), … (highlight)
+
+
+KINDS: dict[ExerciseType, Kind] = {
+    "single": Kind("one"),
+    "date": Kind("one"),
+    "multiple": Kind("many"),
+    "highlight": Kind("many", lettered=True),
+    "classify": Kind("classify"),
+    "order": Kind("order"),
+    "rating": Kind("rating", judgement=True),
+    "text": Kind("text", judgement=True),
+}
+EXERCISE_TYPES: tuple[str, ...] = get_args(ExerciseType)
+SHAPES: tuple[str, ...] = get_args(Shape)
 CANT_TELL = "cant-tell"
 
 
@@ -291,7 +336,7 @@ class Item:
 class Exercise:
     id: str
     notebook: str  # the notebook's file stem, e.g. "00-start-here"
-    type: str
+    type: ExerciseType
     prompt: str
     explanation: str  # the model answer or the explanation shown after checking or revealing
     evidence: tuple[Span, ...]  # the words in the text that decide it
@@ -313,7 +358,7 @@ class Exercise:
     @property
     def judgement(self) -> bool:
         """Judgement items are committed, then revealed; factual items are checked and may be retried."""
-        return self.predict or self.type in ("rating", "text")
+        return self.predict or KINDS[self.type].judgement
 
     def option(self, option_id: str) -> Option:
         for option in self.options:

@@ -7,10 +7,11 @@ Every string that comes from data or from a student is escaped here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from ..core.checking import Feedback
-from ..core.records import Corpus, Exercise
+from ..core.records import KINDS, Corpus, Exercise
 from .render import Static
 
 LINE = '<div style="border-bottom:1px solid #000;height:1.8em" aria-hidden="true"></div>'
@@ -45,7 +46,7 @@ def _letters(exercise: Exercise) -> list[str]:
 
 def option_label(exercise: Exercise, index: int) -> str:
     option = exercise.options[index]
-    return f"({_letters(exercise)[index]}) {option.text}" if exercise.type == "highlight" else option.text
+    return f"({_letters(exercise)[index]}) {option.text}" if KINDS[exercise.type].lettered else option.text
 
 
 def _header(corpus: Corpus, exercise: Exercise, number: int | None) -> tuple[list[str], list[str]]:
@@ -56,7 +57,7 @@ def _header(corpus: Corpus, exercise: Exercise, number: int | None) -> tuple[lis
     text = [heading, exercise.prompt, TYPE_HINTS[exercise.type]]
     if exercise.paragraph:
         paragraph = corpus.article.paragraphs[exercise.paragraph - 1]
-        body = marked_options(corpus, exercise) if exercise.type == "highlight" else escape(paragraph)
+        body = marked_options(corpus, exercise) if KINDS[exercise.type].lettered else escape(paragraph)
         html.append(f"<blockquote><strong>P{exercise.paragraph}</strong>&nbsp; {body}</blockquote>")
         text.append(f"P{exercise.paragraph}  {paragraph}")
     return html, text
@@ -71,35 +72,57 @@ def static(corpus: Corpus, exercise: Exercise, number: int | None = None) -> Sta
     """The printable question: prompt, context, options and space to write; no answer."""
     html, text = _header(corpus, exercise, number)
     html.insert(0, '<div class="brink-exercise">')
-    kind = exercise.type
-    if kind in ("single", "date", "multiple", "highlight"):
-        box = "○" if kind in ("single", "date") else "☐"
-        labels = [option_label(exercise, n) for n in range(len(exercise.options))]
-        html.append("<ul style=\"list-style:none\">" + "".join(f"<li>{box} {escape(t)}</li>" for t in labels) + "</ul>")
-        text.extend(f"{box} {t}" for t in labels)
-    elif kind == "classify":
-        choices = " / ".join(c.label for c in exercise.categories)
-        html.append(f"<p>Categories: {escape(choices)}</p><ol>"
-                    + "".join(f"<li>{escape(i.text)}<br>Category: ____________________</li>" for i in exercise.items)
-                    + "</ol>")
-        text.append(f"Categories: {choices}")
-        text.extend(f"{n}. {i.text}\n   Category: ____________" for n, i in enumerate(exercise.items, start=1))
-    elif kind == "order":
-        html.append("<ul style=\"list-style:none\">"
-                    + "".join(f"<li>Position ___ : {escape(i.text)}</li>" for i in exercise.items) + "</ul>")
-        text.extend(f"Position ___ : {i.text}" for i in exercise.items)
-    elif kind == "rating":
-        points = " ".join(f"○ {n} {label}" for n, label in enumerate(exercise.scale))
-        html.append(f"<p>{escape(points)}</p><p>Why?</p>{LINE * 2}")
-        text.extend([points, "Why? ________________________________________"])
+    shape = KINDS[exercise.type].shape
+    PRINTED[shape](exercise, html, text)
     if exercise.justify:
         html.append(f"<p>{escape(exercise.justify)}:</p>{LINE}")
         text.append(f"{exercise.justify}: ________________________________________")
-    if kind == "text":
+    if shape == "text":
         html.append(f"<p>Your answer:</p>{LINE * 4}")
         text.append("Your answer:\n________________________________________\n________________________________________")
     html.append("</div>")
     return Static("".join(html), "\n".join(text))
+
+
+def _print_options(box: str) -> Callable[[Exercise, list[str], list[str]], None]:
+    def print_options(exercise: Exercise, html: list[str], text: list[str]) -> None:
+        labels = [option_label(exercise, n) for n in range(len(exercise.options))]
+        html.append("<ul style=\"list-style:none\">" + "".join(f"<li>{box} {escape(t)}</li>" for t in labels) + "</ul>")
+        text.extend(f"{box} {t}" for t in labels)
+
+    return print_options
+
+
+def _print_classify(exercise: Exercise, html: list[str], text: list[str]) -> None:
+    choices = " / ".join(c.label for c in exercise.categories)
+    html.append(f"<p>Categories: {escape(choices)}</p><ol>"
+                + "".join(f"<li>{escape(i.text)}<br>Category: ____________________</li>" for i in exercise.items)
+                + "</ol>")
+    text.append(f"Categories: {choices}")
+    text.extend(f"{n}. {i.text}\n   Category: ____________" for n, i in enumerate(exercise.items, start=1))
+
+
+def _print_order(exercise: Exercise, html: list[str], text: list[str]) -> None:
+    html.append("<ul style=\"list-style:none\">"
+                + "".join(f"<li>Position ___ : {escape(i.text)}</li>" for i in exercise.items) + "</ul>")
+    text.extend(f"Position ___ : {i.text}" for i in exercise.items)
+
+
+def _print_rating(exercise: Exercise, html: list[str], text: list[str]) -> None:
+    points = " ".join(f"○ {n} {label}" for n, label in enumerate(exercise.scale))
+    html.append(f"<p>{escape(points)}</p><p>Why?</p>{LINE * 2}")
+    text.extend([points, "Why? ________________________________________"])
+
+
+# How each answer shape prints: the printed form of the question's controls (the space to write comes after).
+PRINTED: dict[str, Callable[[Exercise, list[str], list[str]], None]] = {
+    "one": _print_options("○"),
+    "many": _print_options("☐"),
+    "classify": _print_classify,
+    "order": _print_order,
+    "rating": _print_rating,
+    "text": lambda exercise, html, text: None,
+}
 
 
 def feedback_html(feedback: Feedback) -> str:
@@ -126,7 +149,7 @@ def feedback_text(feedback: Feedback) -> str:
 def model_answer_html(exercise: Exercise) -> str:
     """The model answer or explanation, with the rating the model gives and the rubric, if any."""
     parts = ['<div class="brink-model"><p><strong>▸ Model answer</strong></p>']
-    if exercise.type == "rating" and exercise.model_rating is not None:
+    if KINDS[exercise.type].shape == "rating" and exercise.model_rating is not None:
         parts.append(f"<p>Model rating: <strong>{exercise.model_rating} ({escape(exercise.scale[exercise.model_rating])})"
                      "</strong></p>")
     parts.append(f"<p>{escape(exercise.explanation)}</p>")

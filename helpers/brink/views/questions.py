@@ -21,7 +21,7 @@ from ..core import modes
 from ..core.checking import INCOMPLETE, check, describe, fits, from_json, problem_with
 from ..core.journal import Journal
 from ..core.loading import load
-from ..core.records import Corpus, Exercise
+from ..core.records import KINDS, Corpus, Exercise
 from ..static import exercise_render
 from ..static.render import Static, StaticTwin
 
@@ -210,78 +210,102 @@ def recheck_button(action: Callable[[], None]) -> widgets.Button:
     return button
 
 
-def _build_controls(corpus: Corpus, exercise: Exercise) -> tuple[widgets.Widget, Callable[[], Any],
-                                                                 Callable[[Any], None], list[widgets.Widget]]:
-    """The input widgets for one exercise type: (layout, get answer, set answer, inputs to lock)."""
-    kind = exercise.type
-    if kind in ("single", "date"):
-        radio = widgets.RadioButtons(options=[(o.text, o.id) for o in exercise.options], value=None,
-                                     description="Answer", layout=WIDE, style=shared().initial)
+Controls = tuple[widgets.Widget, Callable[[], Any], Callable[[Any], None], list[widgets.Widget]]
 
-        def set_single(value):
-            radio.value = value
 
-        return radio, lambda: radio.value, set_single, [radio]
-    if kind in ("multiple", "highlight"):
-        boxes = [widgets.Checkbox(value=False, description=exercise_render.option_label(exercise, n), indent=False,
-                                  layout=WIDE, style=shared().checkbox) for n in range(len(exercise.options))]
-        ids = [o.id for o in exercise.options]
+def _build_controls(corpus: Corpus, exercise: Exercise) -> Controls:
+    """The input widgets for one exercise: (layout, get answer, set answer, inputs to lock)."""
+    return CONTROLS[KINDS[exercise.type].shape](exercise)
 
-        def set_many(value):
-            chosen = set(value or ())
-            for box, option_id in zip(boxes, ids, strict=True):
-                box.value = option_id in chosen
 
-        return (widgets.VBox(boxes), lambda: {i for i, b in zip(ids, boxes, strict=True) if b.value}, set_many, boxes)
-    if kind == "classify":
-        options = [(PLACEHOLDER, None)] + [(c.label, c.id) for c in exercise.categories]
-        rows, menus = [], []
-        for n, item in enumerate(exercise.items, start=1):  # flat rows: fewer widgets for the browser to build
-            menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}", layout=NARROW,
-                                    style=shared().description)
-            menus.append(menu)
-            rows += [widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>", layout=WIDE,
-                                  style=shared().html), menu]
-        ids = [i.id for i in exercise.items]
+def _one_controls(exercise: Exercise) -> Controls:
+    radio = widgets.RadioButtons(options=[(o.text, o.id) for o in exercise.options], value=None,
+                                 description="Answer", layout=WIDE, style=shared().initial)
 
-        def set_classes(value):
-            for menu, item_id in zip(menus, ids, strict=True):
-                menu.value = (value or {}).get(item_id)
+    def set_single(value):
+        radio.value = value
 
-        return (widgets.VBox(rows), lambda: {i: m.value for i, m in zip(ids, menus, strict=True) if m.value},
-                set_classes, menus)
-    if kind == "order":
-        options = [(PLACEHOLDER, None)] + [(i.text, i.id) for i in exercise.items]
-        menus = [widgets.Dropdown(options=options, value=None, description=f"Position {n}", layout=WIDE,
-                                  style=shared().initial)
-                 for n in range(1, len(exercise.items) + 1)]
+    return radio, lambda: radio.value, set_single, [radio]
 
-        def set_order(value):
-            value = list(value or [])
-            for n, menu in enumerate(menus):
-                menu.value = value[n] if n < len(value) else None
 
-        return widgets.VBox(menus), lambda: [m.value for m in menus], set_order, menus
-    if kind == "rating":
-        radio = widgets.RadioButtons(options=[(f"{n}: {label}", n) for n, label in enumerate(exercise.scale)],
-                                     value=None, description="Rating", layout=WIDE, style=shared().initial)
-        why = widgets.Textarea(description="Why?", placeholder="One sentence: which words in the text made you choose this?",
-                               layout=widgets.Layout(width="95%", height="5em"))
+def _many_controls(exercise: Exercise) -> Controls:
+    boxes = [widgets.Checkbox(value=False, description=exercise_render.option_label(exercise, n), indent=False,
+                              layout=WIDE, style=shared().checkbox) for n in range(len(exercise.options))]
+    ids = [o.id for o in exercise.options]
 
-        def set_rating(value):
-            point, reason = value if value else (None, "")
-            radio.value, why.value = point, reason or ""
+    def set_many(value):
+        chosen = set(value or ())
+        for box, option_id in zip(boxes, ids, strict=True):
+            box.value = option_id in chosen
 
-        return widgets.VBox([radio, why]), lambda: (radio.value, why.value), set_rating, [radio, why]
-    if kind == "text":
-        box = widgets.Textarea(description="Your answer", placeholder="Write here.",
-                               layout=widgets.Layout(width="95%", height="8em"), style={"description_width": "initial"})
+    return (widgets.VBox(boxes), lambda: {i for i, b in zip(ids, boxes, strict=True) if b.value}, set_many, boxes)
 
-        def set_text(value):
-            box.value = value or ""
 
-        return box, lambda: box.value, set_text, [box]
-    raise ValueError(f"unknown exercise type {kind!r}")
+def _classify_controls(exercise: Exercise) -> Controls:
+    options = [(PLACEHOLDER, None)] + [(c.label, c.id) for c in exercise.categories]
+    rows, menus = [], []
+    for n, item in enumerate(exercise.items, start=1):  # flat rows: fewer widgets for the browser to build
+        menu = widgets.Dropdown(options=options, value=None, description=f"Item {n}", layout=NARROW,
+                                style=shared().description)
+        menus.append(menu)
+        rows += [widgets.HTML(f"<p><strong>Item {n}.</strong> {escape(item.text)}</p>", layout=WIDE,
+                              style=shared().html), menu]
+    ids = [i.id for i in exercise.items]
+
+    def set_classes(value):
+        for menu, item_id in zip(menus, ids, strict=True):
+            menu.value = (value or {}).get(item_id)
+
+    return (widgets.VBox(rows), lambda: {i: m.value for i, m in zip(ids, menus, strict=True) if m.value},
+            set_classes, menus)
+
+
+def _order_controls(exercise: Exercise) -> Controls:
+    options = [(PLACEHOLDER, None)] + [(i.text, i.id) for i in exercise.items]
+    menus = [widgets.Dropdown(options=options, value=None, description=f"Position {n}", layout=WIDE,
+                              style=shared().initial)
+             for n in range(1, len(exercise.items) + 1)]
+
+    def set_order(value):
+        value = list(value or [])
+        for n, menu in enumerate(menus):
+            menu.value = value[n] if n < len(value) else None
+
+    return widgets.VBox(menus), lambda: [m.value for m in menus], set_order, menus
+
+
+def _rating_controls(exercise: Exercise) -> Controls:
+    radio = widgets.RadioButtons(options=[(f"{n}: {label}", n) for n, label in enumerate(exercise.scale)],
+                                 value=None, description="Rating", layout=WIDE, style=shared().initial)
+    why = widgets.Textarea(description="Why?", placeholder="One sentence: which words in the text made you choose this?",
+                           layout=widgets.Layout(width="95%", height="5em"))
+
+    def set_rating(value):
+        point, reason = value if value else (None, "")
+        radio.value, why.value = point, reason or ""
+
+    return widgets.VBox([radio, why]), lambda: (radio.value, why.value), set_rating, [radio, why]
+
+
+def _text_controls(exercise: Exercise) -> Controls:
+    box = widgets.Textarea(description="Your answer", placeholder="Write here.",
+                           layout=widgets.Layout(width="95%", height="8em"), style={"description_width": "initial"})
+
+    def set_text(value):
+        box.value = value or ""
+
+    return box, lambda: box.value, set_text, [box]
+
+
+# The controls for each answer shape: the views' registry, keyed like every other.
+CONTROLS: dict[str, Callable[[Exercise], Controls]] = {
+    "one": _one_controls,
+    "many": _many_controls,
+    "classify": _classify_controls,
+    "order": _order_controls,
+    "rating": _rating_controls,
+    "text": _text_controls,
+}
 
 
 def _with_evidence(exercise: Exercise, controls, get, put, inputs):
