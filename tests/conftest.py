@@ -41,6 +41,11 @@ def _isolated_answers(tmp_path: Path, monkeypatch):
 
     monkeypatch.setenv("BRINK_JOURNAL_DIR", str(tmp_path / "answers"))
     monkeypatch.delenv("BRINK_MODE", raising=False)
+    monkeypatch.delenv("BRINK_DATA", raising=False)
+    monkeypatch.delenv("BRINK_RELEASE_DIR", raising=False)
     modes.reset()
     yield
     modes.reset()
+    from brink.core import loading
+
+    loading._chosen = None

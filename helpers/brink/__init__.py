@@ -4,9 +4,9 @@
 imports matplotlib: the figure helpers import it when they draw.
 """
 
-from .core.loading import check, load
+from .core.loading import check, data_dir, load, use
 from .core.modes import classroom, release_reveals, self_study
 from .core.problems import DataError, Problem
 
-__all__ = ["DataError", "Problem", "check", "classroom", "load", "release_reveals", "self_study"]
+__all__ = ["DataError", "Problem", "check", "classroom", "data_dir", "load", "release_reveals", "self_study", "use"]
 __version__ = "0.1.0"

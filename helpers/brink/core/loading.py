@@ -8,6 +8,7 @@ sees the whole list at once instead of fixing one error per run. :func:`load` ra
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -59,6 +60,9 @@ from .timing import Resolution, resolve
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 ARTICLE_TEXT = "article.txt"
+# Every text needs these; every other file (time expressions, positions, events, verbs, hedges, quote checks,
+# stances, drafts, roles, claims, exercises) is optional, and each view says what it needs when its file is absent.
+REQUIRED_FILES = (ARTICLE_TEXT, "article.toml", "actors.toml", "statements.toml")
 
 ACTOR_KINDS = get_args(ActorKind)
 SIDES = get_args(Side)
@@ -94,7 +98,9 @@ class Reader:
             self.parsed[name] = data
             return data
         except FileNotFoundError:
-            self.problems.append(Problem(name, None, None, "the file is missing", f"restore {name} in {self.folder}"))
+            if name in REQUIRED_FILES:
+                self.problems.append(Problem(name, None, None, "the file is missing",
+                                             f"restore {name} in {self.folder} (`python -m brink new` writes a starter)"))
         except tomllib.TOMLDecodeError as error:
             self.problems.append(Problem(name, None, None, f"TOML syntax error: {error}",
                                          "correct the syntax at that line (quotes, commas, brackets)"))
@@ -110,6 +116,8 @@ class Reader:
     def entries(self, name: str, key: str) -> Iterable[Entry]:
         """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`Entry`."""
         data = self.toml(name)
+        if not data and name not in REQUIRED_FILES and not (self.folder / name).exists():
+            return  # an optional file that is absent: nothing to read, nothing wrong
         if not data:
             return
         tables = data.get(key)
@@ -529,9 +537,32 @@ def _check_known(e: Entry, start: dt.date, end: dt.date, published: dt.date, kno
                   "set known_on_publication = true")
 
 
+ENV_DATA = "BRINK_DATA"
+_chosen: Path | None = None  # set by use()
+
+
+def data_dir() -> Path:
+    """The data folder in use: the one given to ``brink.use(folder)``, else ``$BRINK_DATA``, else the package's own
+    article. Every default in brink (``load()``, every view, ``python -m brink check``, ``export``, ``lessons``,
+    ``handouts``) reads it, so a teacher points the whole course at another text in one place."""
+    if _chosen is not None:
+        return _chosen
+    value = os.environ.get(ENV_DATA, "").strip()
+    return Path(value).expanduser() if value else DATA_DIR
+
+
+def use(folder: str | Path | None) -> Corpus:
+    """Point ``load()`` and every view at another data folder (``None``: back to ``$BRINK_DATA`` or the package's
+    own). Returns its corpus, so a notebook cell shows at once whether the folder is valid."""
+    global _chosen
+    corpus = load(folder) if folder is not None else None
+    _chosen = Path(folder).expanduser() if folder is not None else None
+    return corpus or load()
+
+
 def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Read a data folder; return the corpus (None when anything is wrong) and every problem."""
-    reader = Reader(Path(folder) if folder is not None else DATA_DIR)
+    reader = Reader(Path(folder) if folder is not None else data_dir())
     reader.paragraphs = reader.article_text()
     article = reader.article()
     actors = reader.actors()
@@ -581,20 +612,28 @@ def check(folder: str | Path | None = None) -> list[Problem]:
 
 
 def load(folder: str | Path | None = None) -> Corpus:
-    """The article and all its annotations; raises :class:`DataError` listing every problem."""
-    if folder is None:
-        return _load_package_data()
-    return _load(Path(folder))
+    """The article and all its annotations (from :func:`data_dir` unless ``folder`` is given); raises
+    :class:`DataError` listing every problem. A folder is read once and read again only when a file in it changes,
+    so forty questions on one page do not read it forty times, and an edit shows on the next call."""
+    path = (Path(folder) if folder is not None else data_dir()).expanduser().resolve()
+    return _load(path, _fingerprint(path))
 
 
-def _load(folder: Path) -> Corpus:
+def _fingerprint(folder: Path) -> tuple:
+    """What changes when a data file changes: each file's name, size and modification time."""
+    if folder == DATA_DIR.resolve():  # the package's own data does not change under a running course
+        return ()
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    except OSError:
+        return ("unreadable",)
+
+
+@lru_cache(maxsize=8)
+def _load(folder: Path, fingerprint: tuple) -> Corpus:
     corpus, problems = read(folder)
     if problems or corpus is None:
         raise DataError(problems)
     return corpus
-
-
-@lru_cache(maxsize=1)
-def _load_package_data() -> Corpus:
-    return _load(DATA_DIR)
 

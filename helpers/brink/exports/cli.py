@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.loading import DATA_DIR, read
+from ..core.loading import data_dir, read
 
 
 class Failure(Exception):
@@ -35,7 +35,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _data_folder(value: str | None) -> Path:
-    folder = Path(value) if value else DATA_DIR
+    folder = Path(value) if value else data_dir()
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"
         raise Failure(f"{folder} {what}: give the folder that holds article.txt and the .toml files.")

@@ -7,7 +7,7 @@ from html import escape
 from ..core.capstone import claim_hedges, known_events
 from ..core.records import Claim, Corpus
 from ..core.timeline import date_label
-from .render import Static, source_line, speaker_names
+from .render import Static, needs, source_line, speaker_names
 
 
 def _hedges(corpus: Corpus, claim: Claim) -> list[str]:
@@ -37,11 +37,13 @@ def claim_card(corpus: Corpus, claim: Claim, number: int) -> Static:
     return Static(html, text)
 
 
+@needs("claims", "claims.toml", "claim cards")
 def claim_cards(corpus: Corpus) -> Static:
     cards = [claim_card(corpus, c, n) for n, c in enumerate(corpus.claims, start=1)]
     return Static("".join(c.html for c in cards), "\n\n".join(c.text for c in cards))
 
 
+@needs("claims", "claims.toml", "reveal of what happened next")
 def outcomes(corpus: Corpus) -> Static:
     """What happened next, claim by claim, each fact with its source. For the reveal only."""
     html, text = [], []

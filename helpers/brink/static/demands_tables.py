@@ -11,7 +11,7 @@ from html import escape
 
 from ..core.demands import BOARD, board
 from ..core.records import Corpus, Position, Role, Stance
-from .render import Static, source_line, table, text_table
+from .render import Static, needs, source_line, table, text_table
 
 STATUS = {
     "ruled-out": ("✖", "Ruled out"),
@@ -50,6 +50,7 @@ def _entry(corpus: Corpus, position: Position) -> tuple[str, str]:
     return html, text
 
 
+@needs("positions", "positions.toml", "demands board")
 def board_view(corpus: Corpus, side: str | None = None, status: str | None = None) -> Static:
     """The demands board as a four-column table (or fewer, when filtered), with its plain-text twin."""
     columns = board(corpus, side, status)
@@ -71,6 +72,7 @@ def board_view(corpus: Corpus, side: str | None = None, status: str | None = Non
     return Static(html, caption + "\n\n" + "\n\n".join(blocks))
 
 
+@needs("issues", "stances.toml", "stance matrix")
 def stance_table(corpus: Corpus) -> Static:
     """Issues against sides: demanded, rejected, open or silent, each with the words that show it."""
     header = ["Issue", *[name for _, name in BOARD]]
@@ -115,6 +117,7 @@ def provision_label(provision) -> str:
     return f"{document}, Article {provision.article}" if provision.article else f"{document} (no article number given)"
 
 
+@needs("provisions", "drafts.toml", "comparison with the drafts")
 def drafts_table(corpus: Corpus) -> Static:
     """The text's plain-words summary of each demand next to the draft provisions it stands for."""
     header = ["In the text", "In Russia's draft (17 Dec 2021)", "Source"]
@@ -146,6 +149,7 @@ def role_card(corpus: Corpus, role: Role) -> Static:
     return Static(html, text)
 
 
+@needs("roles", "roles.toml", "role cards")
 def role_cards(corpus: Corpus) -> Static:
     cards = [role_card(corpus, r) for r in corpus.roles]
     return Static("".join(c.html for c in cards), "\n\n".join(c.text for c in cards))

@@ -10,7 +10,7 @@ from html import escape
 
 from ..core.reading import SENTENCE_LABELS, sentences
 from ..core.records import Corpus
-from .render import Static, source_line, table, text_table
+from .render import Static, needs, source_line, table, text_table
 
 VERB_KIND_LABELS = {
     "neutral": "neutral",
@@ -32,6 +32,7 @@ def sentences_table(corpus: Corpus) -> Static:
     return _static(f"All {len(rows)} sentences and how each presents its words", ["Para.", "Sentence", "Type"], rows)
 
 
+@needs("verbs", "verbs.toml", "scale of reporting verbs")
 def verbs_table(corpus: Corpus) -> Static:
     """The reporting verbs, from neutral (0) to most loaded (3), with what each adds."""
     rows = [[str(v.load), v.verb, VERB_KIND_LABELS[v.kind], v.why]
@@ -47,6 +48,7 @@ HEDGE_KIND_LABELS = {
 }
 
 
+@needs("hedges", "hedges.toml", "table of hedges and boosters")
 def hedges_table(corpus: Corpus) -> Static:
     """Every hedge, booster and loaded word: where, whose, what kind, what it does."""
     rows = [[f"P{h.span.paragraph}", h.span.text, HEDGE_KIND_LABELS[h.kind],
@@ -56,6 +58,7 @@ def hedges_table(corpus: Corpus) -> Static:
                    rows)
 
 
+@needs("quote_checks", "quote_checks.toml", "comparison of quotations with their sources")
 def quote_checks_table(corpus: Corpus) -> Static:
     """Each checked quotation next to the same words in a source, with what changed and the source."""
     header = ["In the text", "In the source", "What changed", "Source"]

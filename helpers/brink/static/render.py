@@ -7,7 +7,9 @@ data is HTML-escaped here, in one place.
 
 from __future__ import annotations
 
+import functools
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -61,6 +63,27 @@ class StaticTwin:
         twin = self.static_twin()
         bundle["text/plain"], bundle["text/html"] = twin.text, twin.html
         return bundle
+
+
+def absent(file: str, what: str) -> Static:
+    """What a view shows when the text's data has no file for it: what is missing, and where to add it."""
+    words = (f"This text's data has no {file}, so the {what} cannot be shown here. To add it, write {file} in the data "
+             "folder as docs/data.md describes, then run `python -m brink check`.")
+    return Static(f'<p class="brink-absent"><em>{escape(words)}</em></p>', words)
+
+
+def needs(field: str, file: str, what: str) -> Callable[[Callable[..., Static]], Callable[..., Static]]:
+    """For a rendering that needs an optional data file: when the corpus has none of ``field``, say so instead."""
+    def wrap(render: Callable[..., Static]) -> Callable[..., Static]:
+        @functools.wraps(render)
+        def rendered(corpus: Corpus, *args, **kwargs) -> Static:
+            if not getattr(corpus, field):
+                return absent(file, what)
+            return render(corpus, *args, **kwargs)
+
+        return rendered
+
+    return wrap
 
 
 def speaker_names(corpus: Corpus, statement: Statement) -> str:

@@ -11,7 +11,7 @@ from html import escape
 
 from ..core.records import Corpus
 from ..core.timeline import PERIODS, Cutoff, date_label, events_shown, hidden_count, known_label
-from .render import Static, source_line, table, text_table
+from .render import Static, needs, source_line, table, text_table
 
 
 def timeline_alt(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> str:
@@ -85,6 +85,7 @@ def _span_label(earliest: dt.date | None, latest: dt.date | None) -> str:
     return fmt(earliest) if earliest == latest and earliest else f"{fmt(earliest)} to {fmt(latest)}"
 
 
+@needs("time_expressions", "time_expressions.toml", "table of time words")
 def time_expressions_table(corpus: Corpus) -> Static:
     """Every time expression with its dates and how they were found: by rule, or why no rule applies."""
     from ..core.timing import Resolution, resolve

@@ -145,6 +145,12 @@ def _show_figure_view(parts) -> None:
     display(table)
 
 
+def _show_absent(file: str, what: str) -> None:
+    from IPython.display import display
+
+    display(render.absent(file, what))
+
+
 def show_voices(corpus: Corpus | None = None) -> None:
     """Display the voices chart with its alt text, a caption that says what it shows, and its data table."""
     from .figures import voices_view
@@ -156,7 +162,10 @@ def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
     """The timeline at the moment of publication: nothing later is shown. For the hindsight section, use timeline_view."""
     from .figures import timeline_view as figure_view
 
-    _show_figure_view(figure_view(corpus or load(), None, period))
+    corpus = corpus or load()
+    if not corpus.events:
+        return _show_absent("events.toml", "timeline")
+    _show_figure_view(figure_view(corpus, None, period))
 
 
 HELD = render.Static(
@@ -232,7 +241,10 @@ def show_stances(corpus: Corpus | None = None) -> None:
     """The stance matrix with its alt text, caption and table."""
     from .figures import stance_view
 
-    _show_figure_view(stance_view(corpus or load()))
+    corpus = corpus or load()
+    if not corpus.issues:
+        return _show_absent("stances.toml", "stance matrix")
+    _show_figure_view(stance_view(corpus))
 
 
 class DemandsBoard(render.StaticTwin, widgets.VBox):
@@ -276,8 +288,8 @@ class RoleCards(render.StaticTwin, widgets.VBox):
         self._show()
 
     def _show(self, _change=None) -> None:
-        role = next(r for r in self.corpus.roles if r.id == self.role.value)
-        self.shown.value = demands.role_card(self.corpus, role).html
+        role = next((r for r in self.corpus.roles if r.id == self.role.value), None)
+        self.shown.value = demands.role_card(self.corpus, role).html if role else demands.role_cards(self.corpus).html
 
     def static_twin(self) -> render.Static:
         """Every role card."""

@@ -1,0 +1,94 @@
+"""Another text: only four files are required, brink can be pointed at any folder, and every view says what it
+needs when an optional file is absent (issue 14, parts 2 and 3)."""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+import brink
+from brink import views
+from brink.core.loading import DATA_DIR, REQUIRED_FILES
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """The package's text with only the required files."""
+    folder = tmp_path / "minimal"
+    folder.mkdir()
+    for name in REQUIRED_FILES:
+        shutil.copy(DATA_DIR / name, folder / name)
+    return folder
+
+
+def test_only_four_files_are_required(minimal):
+    assert brink.check(minimal) == []
+    corpus = brink.load(minimal)
+    assert corpus.statements and not corpus.events and not corpus.positions and not corpus.exercises
+
+
+def test_a_required_file_that_is_missing_is_named(minimal):
+    (minimal / "actors.toml").unlink()
+    assert any("actors.toml: the file is missing" in str(p) for p in brink.check(minimal))
+
+
+@pytest.mark.parametrize(("view", "file"), [
+    ("verbs_table", "verbs.toml"), ("hedges_table", "hedges.toml"), ("quote_checks_table", "quote_checks.toml"),
+    ("time_expressions_table", "time_expressions.toml"), ("drafts_table", "drafts.toml"),
+    ("claim_cards", "claims.toml"),
+])
+def test_each_table_says_what_it_needs(minimal, view, file):
+    shown = getattr(views, view)(brink.load(minimal)).text
+    assert f"This text's data has no {file}" in shown
+
+
+@pytest.mark.parametrize(("view", "file"), [("demands_board", "positions.toml"), ("role_cards", "roles.toml"),
+                                            ("reveal_box", "claims.toml")])
+def test_each_widget_says_what_it_needs(minimal, view, file):
+    widget = getattr(views, view)(brink.load(minimal))
+    if view == "reveal_box":
+        widget.button.click()
+        assert f"no {file}" in widget.shown.value
+    else:
+        assert f"no {file}" in widget.shown.value
+
+
+@pytest.mark.parametrize(("show", "file"), [("show_stances", "stances.toml"), ("show_timeline", "events.toml")])
+def test_each_figure_says_what_it_needs(minimal, show, file):
+    shown = io.StringIO()
+    with redirect_stdout(shown):
+        getattr(views, show)(brink.load(minimal))
+    assert f"no {file}" in shown.getvalue()
+
+
+def test_brink_data_and_use_point_everything_at_another_folder(minimal, monkeypatch):
+    assert brink.data_dir() == DATA_DIR
+    monkeypatch.setenv("BRINK_DATA", str(minimal))
+    assert brink.data_dir() == minimal and not brink.load().events
+    monkeypatch.delenv("BRINK_DATA")
+    assert brink.load().events  # back to the package's own article
+    corpus = brink.use(minimal)
+    assert corpus is brink.load() and not corpus.events
+    brink.use(None)
+    assert brink.load().events
+
+
+def test_an_edited_folder_is_read_again(minimal):
+    first = brink.load(minimal)
+    path = minimal / "statements.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('fidelity = "loose"', 'fidelity = "unconfirmed"'),
+                    encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
+    assert brink.load(minimal) is not first
+
+
+def test_the_command_line_follows_brink_data(minimal):
+    (minimal / "actors.toml").unlink()
+    result = subprocess.run([sys.executable, "-m", "brink", "check"], capture_output=True, text=True, check=False,
+                            env={**os.environ, "BRINK_DATA": str(minimal)})
+    assert result.returncode == 1 and str(minimal) in result.stdout and "actors.toml: the file is missing" in result.stdout
