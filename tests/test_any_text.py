@@ -2,6 +2,7 @@
 needs when an optional file is absent (issue 14, parts 2 and 3)."""
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -92,3 +93,58 @@ def test_the_command_line_follows_brink_data(minimal):
     result = subprocess.run([sys.executable, "-m", "brink", "check"], capture_output=True, text=True, check=False,
                             env={**os.environ, "BRINK_DATA": str(minimal)})
     assert result.returncode == 1 and str(minimal) in result.stdout and "actors.toml: the file is missing" in result.stdout
+
+
+def _article(folder: Path, drop: tuple[str, ...] = (), add: str = "") -> None:
+    """Rewrite article.toml keeping only the [article] keys a plainer text would have."""
+    import tomllib
+
+    table = tomllib.loads((DATA_DIR / "article.toml").read_text(encoding="utf-8"))["article"]
+    keep = {k: v for k, v in table.items() if k not in drop}
+    lines = ["[article]"]
+    for key, value in keep.items():
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        elif not isinstance(value, list):
+            lines.append(f"{key} = {value}")
+    (folder / "article.toml").write_text("\n".join(lines) + "\n" + add, encoding="utf-8")
+
+
+TEXT_FACTS = ("published_time", "published_time_label", "time_zone", "clocks", "card_clocks", "story_ends",
+              "story_end_note", "periods", "live_page_title", "live_page_title_as_of", "headline", "kind_of_text",
+              "genre", "url", "authors", "archive_check")
+
+
+def test_a_text_with_no_time_zone_clocks_or_periods_gets_sensible_defaults(minimal):
+    """Issue 14, part 2: the publication time may be unknown; clocks, periods and the story's end come from the
+    data, so none of the 0.1 article's facts (8:38 a.m. ET, 24 February 2022, Moscow and Kyiv) appear."""
+    _article(minimal, drop=TEXT_FACTS)
+    shutil.copy(DATA_DIR / "events.toml", minimal / "events.toml")
+    corpus = brink.load(minimal)
+    assert corpus.article.published_time is None and corpus.article.time_label == "time of day unknown"
+    card = views.source_card(corpus).text
+    assert "8:38" not in card and "Moscow" not in card and "Live page" not in card and "News report." in card
+    assert "not known" in views.clocks_table(corpus).text
+    from brink.core import timeline
+
+    assert timeline.story_end(corpus) == max(e.end_date or e.date for e in corpus.events)
+    (key, label, start, end), = [(k, *v) for k, v in timeline.periods(corpus).items()]
+    assert key == timeline.ALL and start == min(e.date for e in corpus.events)
+    shown = io.StringIO()
+    with redirect_stdout(shown):
+        views.show_timeline(corpus)
+    assert "8:38" not in shown.getvalue() and "time of day unknown" in shown.getvalue()
+
+
+def test_clocks_come_from_the_data(minimal):
+    _article(minimal, drop=TEXT_FACTS, add='published_time = "14:00"\ntime_zone = "Europe/Berlin"\n'
+                                           'clocks = [{name = "Berlin", short = "Berlin", zone = "Europe/Berlin"}, '
+                                           '{name = "Tokyo", short = "Tokyo", zone = "Asia/Tokyo"}]\n')
+    corpus = brink.load(minimal)
+    assert "14:00 Berlin; 22:00 Tokyo" in views.source_card(corpus).text
+    assert "Tokyo" in views.clocks_table(corpus).text and "New York" not in views.clocks_table(corpus).text
+
+
+def test_a_bad_time_zone_is_named(minimal):
+    _article(minimal, drop=TEXT_FACTS, add='time_zone = "Mars/Olympus"\n')
+    assert any("time_zone: 'Mars/Olympus' is not a time zone" in str(p) for p in brink.check(minimal))

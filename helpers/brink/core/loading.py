@@ -22,12 +22,14 @@ from .fields import Entry, id_problem, kind_name
 from .problems import DataError, Problem
 from .records import (
     COPY_KINDS,
+    DEFAULT_ZONE,
     HEDGE_KINDS,
     Actor,
     ActorKind,
     Article,
     BoardSide,
     Claim,
+    Clock,
     Confidence,
     Corpus,
     Delegation,
@@ -38,6 +40,7 @@ from .records import (
     Hedge,
     Issue,
     Origin,
+    Period,
     Position,
     PositionKind,
     Precision,
@@ -226,25 +229,87 @@ class Reader:
             self.problems.append(Problem("article.toml", None, None, "no [article] table", "put the metadata under [article]"))
             return None
         e = Entry("article.toml", "article", table, self.problems)
-        time_text = e.text("published_time")
+        time_text = e.text("published_time", required=False)
         time = None
         if time_text is not None:
             try:
                 time = dt.time.fromisoformat(time_text)
             except ValueError:
-                e.problem("published_time", f"{time_text!r} is not a time", 'write published_time = "08:38" (24-hour, US Eastern)')
+                e.problem("published_time", f"{time_text!r} is not a time",
+                          'write published_time = "08:38" (24-hour, in time_zone), or leave it out when unknown')
+        zone = e.text("time_zone", required=False, default=DEFAULT_ZONE)
+        clocks = self.clocks(e, zone)
         record = dict(
-            outlet=e.text("outlet"), live_page_title=e.text("live_page_title"), headline=e.text("headline"),
-            authors=e.texts("authors"), published=e.date("published"), published_time=time,
-            published_time_label=e.text("published_time_label"), url=e.text("url"), rights=e.text("rights"),
+            outlet=e.text("outlet"), published=e.date("published"), rights=e.text("rights"),
+            live_page_title=e.text("live_page_title", required=False, default=""),
+            headline=e.text("headline", required=False, default=""),
+            authors=e.texts("authors", required=False), published_time=time,
+            published_time_label=e.text("published_time_label", required=False, default=""), time_zone=zone,
+            url=e.text("url", required=False, default=""),
             missing_from_copy=e.texts("missing_from_copy", required=False),
             live_page_title_as_of=e.text("live_page_title_as_of", required=False, default=""),
             archive_check=e.text("archive_check", required=False, default=""),
+            genre=e.text("genre", required=False, default="news report"),
+            kind_of_text=e.text("kind_of_text", required=False, default=""),
+            clocks=clocks,
+            card_clocks=e.texts("card_clocks", required=False) or tuple(c.short for c in clocks if c.short),
+            story_ends=e.date("story_ends", required=False), periods=self.periods(e),
+            story_end_note=e.text("story_end_note", required=False, default=""),
         )
+        for name in record["card_clocks"]:
+            if name not in {c.short for c in clocks}:
+                e.problem("card_clocks", f"{name!r} is not the short name of a clock", "use a `short` from clocks")
         e.finish()
         if not e.ok or not self.paragraphs:
             return None
         return Article(paragraphs=self.paragraphs, **record)
+
+    def clocks(self, e: Entry, zone: str | None) -> tuple[Clock, ...]:
+        """The clocks to show the publication on; by default only the publication's own zone."""
+        from zoneinfo import ZoneInfo
+
+        found = []
+        for number, table in enumerate(e.raw("clocks", required=False) or [], start=1):
+            if not isinstance(table, dict):
+                e.problem("clocks", f"clock {number} is not a table", 'write {name = "Kyiv", zone = "Europe/Kyiv"}')
+                continue
+            c = Entry(e.file, f"article clock {number}", table, self.problems)
+            record = dict(name=c.text("name"), zone=c.text("zone"), short=c.text("short", required=False, default=""))
+            c.finish()
+            if c.ok:
+                try:
+                    ZoneInfo(record["zone"])
+                except (ValueError, KeyError):
+                    c.problem("zone", f"{record['zone']!r} is not a time zone", 'use an IANA name such as "Europe/Kyiv"')
+                    continue
+                found.append(Clock(**record))
+            else:
+                e.ok = False
+        if zone is not None:
+            try:
+                ZoneInfo(zone)
+            except (ValueError, KeyError):
+                e.problem("time_zone", f"{zone!r} is not a time zone", 'use an IANA name such as "America/New_York"')
+                return tuple(found)
+        return tuple(found) or (Clock(zone, zone, zone),)
+
+    def periods(self, e: Entry) -> tuple[Period, ...]:
+        found = []
+        for number, table in enumerate(e.raw("periods", required=False) or [], start=1):
+            if not isinstance(table, dict):
+                e.problem("periods", f"period {number} is not a table",
+                          'write {id = "winter", label = "…", start = 2021-12-01, end = 2022-02-28}')
+                continue
+            p = Entry(e.file, f"article period {number}", table, self.problems)
+            record = dict(id=p.text("id"), label=p.text("label"), start=p.date("start"), end=p.date("end"))
+            p.finish()
+            if p.ok and record["end"] < record["start"]:
+                p.problem("end", "the period ends before it starts", "swap start and end")
+            if p.ok:
+                found.append(Period(**record))
+            else:
+                e.ok = False
+        return tuple(found)
 
     def actors(self) -> list[Actor]:
         def build(e: Entry) -> dict[str, Any]:
@@ -300,11 +365,11 @@ class Reader:
 
     def positions(self, actor_ids: set[str]) -> list[Position]:
         def build(e: Entry) -> dict[str, Any]:
-            voiced_by = e.texts("voiced_by", allow_empty=True)
+            voiced_by = e.texts("voiced_by", required=False, allow_empty=True)  # absent or []: not attributed
             self.known_ids(e, "voiced_by", voiced_by, actor_ids, "actor")
             record = dict(id=e.text("id"), side=e.text("side", choices=SIDES),
                           kind=e.text("kind", choices=POSITION_KINDS), summary=e.text("summary"),
-                          status=e.text("status", choices=STATUSES), evidence=self.spans(e, "evidence"),
+                          status=_status(e), evidence=self.spans(e, "evidence"),
                           voiced_by=voiced_by, status_note=e.text("status_note", required=False, default=""))
             return record
 
@@ -479,9 +544,12 @@ class Reader:
             url = inner.text("url")
             if url and not url.startswith(("https://", "http://")):
                 inner.problem("url", f"{url!r} is not a web address", "give the full address, starting https://")
-            copy = inner.text("copy", choices=COPY_KINDS)
+            # A copy on another site must say what kind of site it is; a source with no `via` is the issuer's own
+            # page (as every 0.1 source without `via` was), so its label may be left out.
+            has_via = "via" in table
+            copy = inner.text("copy", required=has_via, choices=COPY_KINDS, default="issuer")
             via = inner.text("via", required=copy not in (None, "issuer"), default="")
-            if copy == "issuer" and via:
+            if copy == "issuer" and via and "copy" in table:
                 inner.problem("via", "via names another site, but copy says the link is the issuer's own page",
                               'remove via, or set copy to the kind of site that holds the copy (e.g. "archive")')
             record = dict(issuer=inner.text("issuer"), description=inner.text("description"), url=url,
@@ -492,6 +560,19 @@ class Reader:
             else:
                 e.ok = False
         return tuple(found)
+
+
+# 0.1 had two statuses for "open" ("on the table", "open to talks") that meant the same (review C10). Data
+# written for 0.1 keeps working: each old value reads as "open".
+OLD_STATUSES = {"on-the-table": "open", "open-to-talks": "open"}
+
+
+def _status(e: Entry) -> str | None:
+    value = e.raw("status", required=False)
+    if isinstance(value, str) and value in OLD_STATUSES:
+        e.read.add("status")
+        return OLD_STATUSES[value]
+    return e.text("status", choices=STATUSES)
 
 
 def _check_precision(e: Entry, earliest: dt.date | None, latest: dt.date | None, precision: str | None) -> None:

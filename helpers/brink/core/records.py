@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-PUBLICATION_ZONE = "America/New_York"
+DEFAULT_ZONE = "America/New_York"  # the publication zone when article.toml does not give one (the 0.1 default)
 
 # The vocabularies of the data files. Each is a Literal, so a type checker knows the values; loading takes its
 # allowed choices from here, and a test checks that every label map in the layers above covers every value.
@@ -63,27 +63,64 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Clock:
+    """A clock on which to show the moment of publication."""
+
+    name: str  # as a table shows it: "US Eastern (New York)"
+    zone: str  # an IANA zone: "America/New_York"
+    short: str = ""  # as the source card shows it: "US Eastern"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of time the timeline can show."""
+
+    id: str
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
 class Article:
+    """Where the text comes from, and the facts about it that the course's views need. Everything a text can lack
+    is optional, with the 0.1 article's choices as defaults, so a folder that was valid stays valid."""
+
     outlet: str
-    live_page_title: str
-    headline: str
-    authors: tuple[str, ...]
     published: dt.date
-    published_time: dt.time  # local time in PUBLICATION_ZONE (US Eastern)
-    published_time_label: str  # as the outlet printed it, e.g. "8:38 a.m. ET"
-    url: str
     rights: str
     paragraphs: tuple[str, ...]
+    live_page_title: str = ""
+    headline: str = ""
+    authors: tuple[str, ...] = ()
+    published_time: dt.time | None = None  # local time in ``time_zone``; None when not known
+    published_time_label: str = ""  # as the outlet printed it, e.g. "8:38 a.m. ET"
+    time_zone: str = DEFAULT_ZONE
+    url: str = ""
     missing_from_copy: tuple[str, ...] = ()
     live_page_title_as_of: str = ""  # the time of the update the title was archived from, when not the post's own
     archive_check: str = ""  # which parts of the copy were checked against an archived original
+    genre: str = "news report"  # news report, transcript, speech, statement, readout, article …
+    kind_of_text: str = ""  # the source card's sentence on what kind of text this is
+    clocks: tuple[Clock, ...] = ()
+    card_clocks: tuple[str, ...] = ()  # the short names of the clocks the source card shows, in order
+    story_ends: dt.date | None = None  # where the course's account of later events stops
+    story_end_note: str = ""  # what the reveal says about the time after story_ends
+    periods: tuple[Period, ...] = ()
+
+    @property
+    def time_label(self) -> str:
+        """The publication time as printed, or "time of day unknown"."""
+        if self.published_time is None:
+            return "time of day unknown"
+        return self.published_time_label or f"{self.published_time:%H:%M}"
 
     @property
     def published_at(self) -> dt.datetime:
-        """The publication moment as an aware datetime (US Eastern)."""
+        """The publication moment as an aware datetime in its own zone (midnight when the time is unknown)."""
         from zoneinfo import ZoneInfo
 
-        return dt.datetime.combine(self.published, self.published_time, ZoneInfo(PUBLICATION_ZONE))
+        return dt.datetime.combine(self.published, self.published_time or dt.time(0), ZoneInfo(self.time_zone))
 
     def published_in(self, zone: str) -> dt.datetime:
         """The publication moment on another clock, e.g. ``"Europe/Moscow"``."""

@@ -17,11 +17,33 @@ from dataclasses import dataclass
 
 from .records import Corpus, Event
 
-END_OF_STORY = dt.date(2022, 2, 24)
-PERIODS = {
-    "winter": ("December 2021 to February 2022", dt.date(2021, 12, 1), dt.date(2022, 2, 28)),
-    "since-1997": ("1997 to February 2022", dt.date(1997, 1, 1), dt.date(2022, 2, 28)),
-}
+ALL = "all"  # the period every text has: from its first event to its last
+
+
+def story_end(corpus: Corpus) -> dt.date:
+    """Where the account of later events stops: the article's ``story_ends``, else its latest event."""
+    if corpus.article.story_ends is not None:
+        return corpus.article.story_ends
+    return max((e.end_date or e.date for e in corpus.events), default=corpus.article.published)
+
+
+def periods(corpus: Corpus) -> dict[str, tuple[str, dt.date, dt.date]]:
+    """The stretches of time the timeline can show (id → label, first day, last day), from the article's data;
+    a text that names none gets one period that holds all its events."""
+    if corpus.article.periods:
+        return {p.id: (p.label, p.start, p.end) for p in corpus.article.periods}
+    days = [d for e in corpus.events for d in (e.date, e.end_date or e.date)] or [corpus.article.published]
+    first, last = min(days), max(max(days), story_end(corpus))
+    return {ALL: (f"{first:%b %Y} to {last:%b %Y}", first, last)}
+
+
+def period(corpus: Corpus, name: str | None = None) -> tuple[str, str, dt.date, dt.date]:
+    """(id, label, first day, last day) of a named period, or of the text's first period when none is named."""
+    known = periods(corpus)
+    key = name if name is not None else next(iter(known))
+    if key not in known:
+        raise ValueError(f"this text has no timeline period {key!r}; its periods are: {', '.join(known)}")
+    return (key, *known[key])
 
 
 @dataclass(frozen=True)
@@ -33,7 +55,7 @@ class Cutoff:
 
     def label(self, corpus: Corpus) -> str:
         if self.at_publication:
-            return f"{self.day.day} {self.day:%b %Y}, {corpus.article.published_time_label} (publication)"
+            return f"{self.day.day} {self.day:%b %Y}, {corpus.article.time_label} (publication)"
         return f"{self.day.day} {self.day:%b %Y}, end of the day"
 
 
@@ -42,9 +64,9 @@ def publication(corpus: Corpus) -> Cutoff:
 
 
 def cutoffs(corpus: Corpus) -> list[Cutoff]:
-    """The cut-offs a student can choose: publication, then each day's end up to 24 February 2022."""
+    """The cut-offs a student can choose: publication, then each day's end up to where the story ends."""
     first = corpus.article.published
-    days = (END_OF_STORY - first).days
+    days = (story_end(corpus) - first).days
     return [publication(corpus)] + [Cutoff(first + dt.timedelta(days=n)) for n in range(days + 1)]
 
 
@@ -62,9 +84,9 @@ def uncertain(event: Event, cutoff: Cutoff) -> bool:
     return cutoff.at_publication and event.date == cutoff.day and event.known_on_publication is None
 
 
-def events_shown(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> list[Event]:
-    """The events visible at ``cutoff`` that fall (at least partly) within ``period``, oldest first."""
-    _, start, end = PERIODS[period]
+def events_shown(corpus: Corpus, cutoff: Cutoff, name: str | None = None) -> list[Event]:
+    """The events visible at ``cutoff`` that fall (at least partly) within the period ``name``, oldest first."""
+    _, _, start, end = period(corpus, name)
     shown = [e for e in corpus.events
              if visible(e, cutoff) and (e.end_date or e.date) >= start and e.date <= end]
     return sorted(shown, key=lambda e: (e.date, e.end_date or e.date, e.id))

@@ -30,8 +30,8 @@ def to_json(corpus: Corpus) -> dict[str, Any]:
         "schema": SCHEMA,
         "article": {
             "published": a.published.isoformat(),
-            "published_time": a.published_time.strftime("%H:%M"),
-            "published_time_zone": "America/New_York",
+            "published_time": a.published_time.strftime("%H:%M") if a.published_time else None,
+            "published_time_zone": a.time_zone,
             "published_time_label": a.published_time_label,
             "outlet": a.outlet,
             "title": a.headline,

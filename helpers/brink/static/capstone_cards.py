@@ -6,8 +6,15 @@ from html import escape
 
 from ..core.capstone import claim_hedges, known_events
 from ..core.records import Claim, Corpus
-from ..core.timeline import date_label
+from ..core.timeline import date_label, story_end
 from .render import Static, needs, source_line, speaker_names
+
+
+def _moment(corpus: Corpus) -> str:
+    """The moment a reader reads the text: "8:38 a.m. ET on 28 January"."""
+    a = corpus.article
+    day = f"{a.published.day} {a.published:%B}"
+    return f"{a.time_label} on {day}" if a.published_time is not None else day
 
 
 def _hedges(corpus: Corpus, claim: Claim) -> list[str]:
@@ -27,12 +34,12 @@ def claim_card(corpus: Corpus, claim: Claim, number: int) -> Static:
             f"<p><strong>Claim {number}</strong> (P{statement.evidence.paragraph}): “{escape(statement.evidence.text)}”</p>"
             f"<p><em>Who:</em> {escape(who)}, {how}.</p>"
             "<p><em>Conditions and hedges:</em></p><ul>" + "".join(f"<li>{escape(h)}</li>" for h in hedges) + "</ul>"
-            "<p><em>What a reader could know by 8:38 a.m. ET on 28 January:</em></p><ul>"
+            f"<p><em>What a reader could know by {escape(_moment(corpus))}:</em></p><ul>"
             + "".join(f"<li>{escape(t)}" + (" (" + "; ".join(h for h, _ in s) + ")" if s else "") + "</li>"
                       for t, s in known_lines) + "</ul></div>")
     text = (f"Claim {number} (P{statement.evidence.paragraph}): “{statement.evidence.text}”\nWho: {who}, {how}\n"
             "Conditions and hedges:\n" + "\n".join(f"- {h}" for h in hedges)
-            + "\nWhat a reader could know by 8:38 a.m. ET on 28 January:\n"
+            + f"\nWhat a reader could know by {_moment(corpus)}:\n"
             + "\n".join(f"- {t}" + (" (" + "; ".join(x for _, x in s) + ")" if s else "") for t, s in known_lines))
     return Static(html, text)
 
@@ -58,7 +65,8 @@ def outcomes(corpus: Corpus) -> Static:
         text.append(f"Claim {number}: “{statement.evidence.text}”\n{claim.outcome}\n"
                     + "\n".join(f"- {date_label(e)}: {e.title} (" + "; ".join(t for _, t in (source_line(s) for s in e.sources))
                                 + ")" for e in events))
-    note = ("The course's account stops on 24 February 2022. The war continued after that date; the course makes no "
-            "claims about later events.")
+    end = story_end(corpus)
+    note = (f"The course's account stops on {end.day} {end:%B %Y}. "
+            + (corpus.article.story_end_note or "The course makes no claims about later events."))
     return Static('<div class="brink-reveal">' + "".join(html) + f"<p><em>{escape(note)}</em></p></div>",
                   "\n\n".join(text) + "\n\n" + note)

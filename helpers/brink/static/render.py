@@ -31,7 +31,6 @@ FIDELITY_LABELS = {
     "not-applicable": "no single source to check",
 }
 MARK_STYLE = f"text-decoration:underline;background:{palette.HIGHLIGHT};color:{palette.TEXT}"
-ZONES = (("US Eastern", "America/New_York"), ("Moscow", "Europe/Moscow"), ("Kyiv", "Europe/Kyiv"))
 
 
 @dataclass(frozen=True)
@@ -117,22 +116,26 @@ def text_table(header: list[str], rows: list[list[str]]) -> str:
 def source_card(corpus: Corpus) -> Static:
     """Who published the text, when (on three clocks), what kind of text it is, and what our copy lacks."""
     a = corpus.article
-    times = "; ".join(f"{a.published_in(zone):%H:%M} {name}" for name, zone in ZONES)
+    zones = {c.short: c.zone for c in a.clocks if c.short}
+    times = "; ".join(f"{a.published_in(zones[name]):%H:%M} {name}" for name in a.card_clocks)
+    when = f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.time_label}"
+    if a.published_time is not None and times:
+        when += f" ({times})"
     title_when = (f" (the title at its {a.live_page_title_as_of} update, later than this post)"
                   if a.live_page_title_as_of else "")
-    rows = [
+    optional = [
         ("Outlet", a.outlet),
-        ("Live page", a.live_page_title + title_when),
-        ("Post headline", f"{a.headline} (from the archived page; not in our copy)"),
+        ("Live page", a.live_page_title + title_when if a.live_page_title else ""),
+        ("Post headline", f"{a.headline} (from the archived page; not in our copy)" if a.headline else ""),
         ("Written by", " and ".join(a.authors)),
-        ("Published", f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.published_time_label} ({times})"),
-        ("Kind of text", "A news report: one post on a live-updates page. The people it quotes have opinions; "
-                         "the report itself is not an opinion piece."),
+        ("Published", when),
+        ("Kind of text", a.kind_of_text or a.genre[:1].upper() + a.genre[1:] + "."),
         ("What our copy lacks", "; ".join(a.missing_from_copy)),
-        *([("Checked against the archive", a.archive_check)] if a.archive_check else []),
+        ("Checked against the archive", a.archive_check),
         ("Web address", a.url),
         ("Rights", a.rights),
     ]
+    rows = [(k, v) for k, v in optional if v]
     html_rows = [[escape(k), escape(v)] if k != "Web address" else [escape(k), f'<a href="{escape(a.url)}">{escape(a.url)}</a>']
                  for k, v in rows]
     body = "".join(f'<tr><th scope="row" style="text-align:left;vertical-align:top">{k}</th>'

@@ -10,14 +10,15 @@ import datetime as dt
 from html import escape
 
 from ..core.records import Corpus
-from ..core.timeline import PERIODS, Cutoff, date_label, events_shown, hidden_count, known_label
+from ..core.timeline import Cutoff, date_label, events_shown, hidden_count, known_label
+from ..core.timeline import period as period_of
 from .render import Static, needs, source_line, table, text_table
 
 
-def timeline_alt(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> str:
+def timeline_alt(corpus: Corpus, cutoff: Cutoff, period: str | None = None) -> str:
     """Alt text for the timeline: chart type, axes, and what it shows at this cut-off."""
     shown = events_shown(corpus, cutoff, period)
-    label, _, _ = PERIODS[period]
+    _, label, _, _ = period_of(corpus, period)
     text = sum(e.origin == "text" for e in shown)
     spans = sum(bool(e.end_date and e.end_date != e.date) for e in shown)
     latest = shown[-1] if shown else None
@@ -30,7 +31,7 @@ def timeline_alt(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> str:
             + (f"{hidden} later events are hidden." if hidden else "No event is hidden."))
 
 
-def events_table(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> Static:
+def events_table(corpus: Corpus, cutoff: Cutoff, period: str | None = None) -> Static:
     """The events shown at ``cutoff`` as a table: the static twin of the timeline."""
     header = ["Date", "Event", "Where from", "Known at publication?", "Source"]
     rows, html_rows = [], []
@@ -43,24 +44,29 @@ def events_table(corpus: Corpus, cutoff: Cutoff, period: str = "winter") -> Stat
                      + (cited if lines else "")])
         html_rows.append([escape(date_label(event)), escape(event.title), escape(where), escape(known_label(event)),
                           escape(evidence) + ("<br>" if evidence and lines else "") + "<br>".join(h for h, _ in lines)])
-    caption = f"Events known at the cut-off ({cutoff.label(corpus)}), {PERIODS[period][0]}"
+    caption = f"Events known at the cut-off ({cutoff.label(corpus)}), {period_of(corpus, period)[1]}"
     return Static(table(escape(caption), header, html_rows), caption + "\n\n" + text_table(header, rows))
 
 
-CLOCKS = (("US Eastern (New York)", "America/New_York"), ("London (UTC)", "UTC"), ("Kyiv", "Europe/Kyiv"),
-          ("Moscow", "Europe/Moscow"))
 
 
 def clocks_table(corpus: Corpus) -> Static:
     """The moment of publication on four clocks."""
-    rows = [[name, f"{corpus.article.published_in(zone):%A %d %B %Y, %H:%M}"] for name, zone in CLOCKS]
+    if corpus.article.published_time is None:
+        words = "The time of day the text was published is not known, so it cannot be shown on other clocks."
+        return Static(f"<p><em>{escape(words)}</em></p>", words)
+    rows = [[c.name, f"{corpus.article.published_in(c.zone):%A %d %B %Y, %H:%M}"] for c in corpus.article.clocks]
     return Static(table("The moment the post was published", ["Clock", "Time"], [[escape(c) for c in r] for r in rows]),
                   "The moment the post was published\n\n" + text_table(["Clock", "Time"], rows))
 
 
-def calendar_strip(corpus: Corpus, first: dt.date, last: dt.date, annotate: bool = False) -> Static:
-    """A strip of days with their weekdays and the publication day; ``annotate`` adds the text's day-exact
-    time words (the teacher's version: it gives the answers away)."""
+def calendar_strip(corpus: Corpus, first: dt.date | None = None, last: dt.date | None = None,
+                   annotate: bool = False) -> Static:
+    """A strip of days with their weekdays and the publication day (by default the eleven days before it and the
+    three after, enough for "on Wednesday" and "last week"); ``annotate`` adds the text's day-exact time words
+    (the teacher's version: it gives the answers away)."""
+    first = first or corpus.article.published - dt.timedelta(days=11)
+    last = last or corpus.article.published + dt.timedelta(days=3)
     by_day: dict[dt.date, list[str]] = {}
     for t in corpus.time_expressions:
         if t.precision == "day" and t.earliest:

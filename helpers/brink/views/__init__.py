@@ -158,7 +158,7 @@ def show_voices(corpus: Corpus | None = None) -> None:
     _show_figure_view(voices_view(corpus or load()))
 
 
-def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
+def show_timeline(corpus: Corpus | None = None, period: str | None = None) -> None:
     """The timeline at the moment of publication: nothing later is shown. For the hindsight section, use timeline_view."""
     from .figures import timeline_view as figure_view
 
@@ -168,14 +168,23 @@ def show_timeline(corpus: Corpus | None = None, period: str = "winter") -> None:
     _show_figure_view(figure_view(corpus, None, period))
 
 
-HELD = render.Static(
-    "<p><strong>Held back on purpose.</strong> This section shows what happened after 28 January 2022. It opens only "
-    "in the live notebook, when you choose to open it; in a class, when your teacher opens it.</p>",
-    "Held back on purpose. This section shows what happened after 28 January 2022. It opens only in the live "
-    "notebook, when you choose to open it; in a class, when your teacher opens it.")
-CLASSROOM_HOLD = ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class has "
-                  "discussed what could be known on 28 January. When your teacher says it is open, press the button "
-                  "again.</p>")
+def _day(corpus: Corpus) -> str:
+    return f"{corpus.article.published.day} {corpus.article.published:%B}"
+
+
+def held(corpus: Corpus) -> render.Static:
+    """The static twin of a held section: what prints, exports and stays in a saved notebook."""
+    words = (f"Held back on purpose. This section shows what happened after {_day(corpus)} "
+             f"{corpus.article.published:%Y}. It opens only in the live notebook, when you choose to open it; in a "
+             "class, when your teacher opens it.")
+    first, rest = words.split(". ", 1)
+    return render.Static(f"<p><strong>{escape(first)}.</strong> {escape(rest)}</p>", words)
+
+
+def classroom_hold(corpus: Corpus) -> str:
+    return ("<p><strong>Classroom mode:</strong> your teacher will open this section after the class has discussed "
+            f"what could be known on {escape(_day(corpus))}. When your teacher says it is open, press the button "
+            "again.</p>")
 
 
 class TimelineView(render.StaticTwin, widgets.VBox):
@@ -186,15 +195,15 @@ class TimelineView(render.StaticTwin, widgets.VBox):
     the notebook) never shows a later event.
     """
 
-    def __init__(self, corpus: Corpus | None = None, period: str = "winter", notebook: str | None = None):
+    def __init__(self, corpus: Corpus | None = None, period: str | None = None, notebook: str | None = None):
         self.corpus, self.notebook = corpus or load(), notebook
         self.recheck: widgets.Button | None = None
         self.cutoff = widgets.SelectionSlider(
             options=[(c.label(self.corpus), c) for c in timeline.cutoffs(self.corpus)],
             value=timeline.publication(self.corpus), description="Knowledge cut-off", continuous_update=False,
             layout=widgets.Layout(width="95%"), style={"description_width": "initial"})
-        self.period = widgets.Dropdown(options=[(label, key) for key, (label, _, _) in timeline.PERIODS.items()],
-                                       value=period, description="Period")
+        self.period = widgets.Dropdown(options=[(label, key) for key, (label, _, _) in timeline.periods(self.corpus).items()],
+                                       value=timeline.period(self.corpus, period)[0], description="Period")
         self.held = widgets.HTML()
         self.shown = widgets.HTML()
         self.cutoff.observe(self._show, names="value")
@@ -214,7 +223,7 @@ class TimelineView(render.StaticTwin, widgets.VBox):
         if self.recheck is not None:
             self.recheck.layout.display = "none" if allowed else None
         self.cutoff.disabled = not allowed
-        self.held.value = "" if allowed else CLASSROOM_HOLD
+        self.held.value = "" if allowed else classroom_hold(self.corpus)
         self._show()
 
     def _show(self, _change=None) -> None:
@@ -228,10 +237,10 @@ class TimelineView(render.StaticTwin, widgets.VBox):
 
     def static_twin(self) -> render.Static:
         """Held: hindsight never prints, exports or stays in a saved notebook."""
-        return HELD
+        return held(self.corpus)
 
 
-def timeline_view(corpus: Corpus | None = None, period: str = "winter", notebook: str | None = None) -> TimelineView:
+def timeline_view(corpus: Corpus | None = None, period: str | None = None, notebook: str | None = None) -> TimelineView:
     """The hindsight timeline; ``notebook`` names the notebook it sits in, so a release for it opens it."""
     return TimelineView(corpus, period, notebook)
 
@@ -324,14 +333,14 @@ class RevealBox(render.StaticTwin, widgets.VBox):
         release reaches a student without a restart."""
         if not modes.reveals_allowed(self.notebook):
             self.button.disabled = False
-            self.shown.value = CLASSROOM_HOLD if self.opened else ""
+            self.shown.value = classroom_hold(self.corpus) if self.opened else ""
         else:
             self.button.disabled = self.opened
             self.shown.value = capstone.outcomes(self.corpus).html if self.opened else ""
 
     def static_twin(self) -> render.Static:
         """Held: the reveal opens only in the live notebook, never in print, an export or a saved notebook."""
-        return HELD
+        return held(self.corpus)
 
 
 def reveal_box(corpus: Corpus | None = None, notebook: str | None = None) -> RevealBox:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..core.reading import statements_by_side, voices
 from ..core.records import Corpus
-from ..core.timeline import PERIODS, Cutoff, cutoffs, events_shown, publication, uncertain
+from ..core.timeline import Cutoff, cutoffs, events_shown, publication, uncertain
+from ..core.timeline import period as period_of
 from ..static import palette
 from ..static.render import Static, table, text_table
 from ..static.timeline_tables import events_table, timeline_alt
@@ -143,11 +144,11 @@ class TimelinePlot:
     a student moves the cut-off slider.
     """
 
-    def __init__(self, corpus: Corpus, period: str = "winter", ax: Axes | None = None):
+    def __init__(self, corpus: Corpus, period: str | None = None, ax: Axes | None = None):
         import matplotlib.dates as mdates
 
+        period, self.label, start, end = period_of(corpus, period)
         self.corpus, self.period, self.own_figure = corpus, period, ax is None
-        _, start, end = PERIODS[period]
         last = cutoffs(corpus)[-1]
         self.events = list(reversed(events_shown(corpus, last, period)))  # every event up to the end, oldest on top
         self.figure, self.ax = _new_axes(ax, (10, ROW_INCHES * max(len(self.events), 4) + 1.7), TIMELINE_MARGINS)
@@ -170,11 +171,15 @@ class TimelinePlot:
                                for y, e in enumerate(self.events) if e.known_on_publication is None}
         self.line = ax.axvline(start, color=palette.TEXT, linestyle="--", linewidth=1.2)
         ax.set_xlim(start, end + dt.timedelta(days=1))
-        if period == "winter":
+        span = (end - start).days
+        if span <= 180:  # a season: a tick every other Monday
             ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        elif span <= 3 * 366:
+            ax.xaxis.set_major_locator(mdates.MonthLocator(interval=3))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
         else:
-            ax.xaxis.set_major_locator(mdates.YearLocator(4))
+            ax.xaxis.set_major_locator(mdates.YearLocator(4 if span > 12 * 366 else 1))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.tick_params(axis="x", labelsize=8, colors=palette.TEXT)
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
@@ -209,9 +214,11 @@ class TimelinePlot:
         self.ax.set_yticks(range(len(self.events)), labels, fontsize=8, color=palette.TEXT)
         bottom = min(visible_rows, default=len(self.events) - 1)
         self.ax.set_ylim(bottom - 0.8, len(self.events) - 0.2)
-        moment = cutoff.day + (dt.timedelta(hours=8, minutes=38) if cutoff.at_publication else dt.timedelta(days=1))
+        time = self.corpus.article.published_time or dt.time(0)
+        moment = cutoff.day + (dt.timedelta(hours=time.hour, minutes=time.minute) if cutoff.at_publication
+                               else dt.timedelta(days=1))
         self.line.set_xdata([moment, moment])
-        self.ax.set_title(f"What a reader could know: {PERIODS[self.period][0]}\nDashed line: the knowledge cut-off, "
+        self.ax.set_title(f"What a reader could know: {self.label}\nDashed line: the knowledge cut-off, "
                           f"{cutoff.label(self.corpus)}", loc="left", color=palette.TEXT, fontsize=10)
         if self.own_figure:
             rows = len(self.events) - bottom
@@ -232,7 +239,7 @@ class TimelinePlot:
 _PLOTS: dict[int, dict[str, TimelinePlot]] = {}  # id(corpus) → period → plot; the view layer's cache, not the record's
 
 
-def timeline_plot(corpus: Corpus, period: str = "winter") -> TimelinePlot:
+def timeline_plot(corpus: Corpus, period: str | None = None) -> TimelinePlot:
     """The one timeline plot per period for this corpus, shared by every view that shows it. The cache lives here,
     in the view layer, and is dropped when the corpus is (records stay pure data)."""
     key = id(corpus)
@@ -240,17 +247,19 @@ def timeline_plot(corpus: Corpus, period: str = "winter") -> TimelinePlot:
         _PLOTS[key] = {}
         weakref.finalize(corpus, _PLOTS.pop, key, None)
     plots = _PLOTS[key]
+    period = period_of(corpus, period)[0]
     if period not in plots:
         plots[period] = TimelinePlot(corpus, period)
     return plots[period]
 
 
-def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter", ax: Axes | None = None) -> Figure:
+def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None,
+                    ax: Axes | None = None) -> Figure:
     """Events as rows against time; text events are filled squares, context events hollow circles, spans are bars."""
     return TimelinePlot(corpus, period, ax).show(cutoff)
 
 
-def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str = "winter",
+def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None,
                   plot: TimelinePlot | None = None) -> list[Static | tuple[dict, dict]]:
     """The timeline chart with alt text, a caption, and the events table (``plot`` reuses a drawn figure)."""
     cutoff = cutoff or publication(corpus)
