@@ -128,7 +128,7 @@ def test_a_text_with_no_time_zone_clocks_or_periods_gets_sensible_defaults(minim
     from brink.core import timeline
 
     assert timeline.story_end(corpus) == max(e.end_date or e.date for e in corpus.events)
-    (key, label, start, end), = [(k, *v) for k, v in timeline.periods(corpus).items()]
+    [(key, (_, start, _))] = timeline.periods(corpus).items()
     assert key == timeline.ALL and start == min(e.date for e in corpus.events)
     shown = io.StringIO()
     with redirect_stdout(shown):

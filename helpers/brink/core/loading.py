@@ -250,6 +250,7 @@ class Reader:
             live_page_title_as_of=e.text("live_page_title_as_of", required=False, default=""),
             archive_check=e.text("archive_check", required=False, default=""),
             genre=e.text("genre", required=False, default="news report"),
+            narrator=e.text("narrator", required=False, default="the reporter"),
             kind_of_text=e.text("kind_of_text", required=False, default=""),
             clocks=clocks,
             card_clocks=e.texts("card_clocks", required=False) or tuple(c.short for c in clocks if c.short),

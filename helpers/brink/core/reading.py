@@ -7,9 +7,11 @@ so correcting an annotation corrects every table, chart and key that uses it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
+from .consistency import narrators
 from .evidence import sentence_spans
-from .records import Corpus, Statement
+from .records import Corpus, Side, Statement
 
 # Sentence types, strongest attribution first: a sentence takes the first type any statement in it has.
 SENTENCE_TYPES = (
@@ -17,15 +19,37 @@ SENTENCE_TYPES = (
     ("partial-quote", "Partial quote"),
     ("named-paraphrase", "Paraphrase of a named speaker"),
     ("vague", "Vague or institutional attribution"),
-    ("reporter", "The reporter's own voice"),
+    ("reporter", "{Narrators} own voice"),
 )
-SENTENCE_LABELS = dict(SENTENCE_TYPES)
+SENTENCE_LABELS = dict(SENTENCE_TYPES)  # templates: fill them with narrated()
 NAMED_KINDS = ("person",)  # a paraphrase is "named" when every speaker is a named person
 LAYERS = (
     ("quoted", "Quoted words: the speaker's own words, inside quotation marks"),
-    ("attributed", "Attributed: the reporter's words for what someone said"),
-    ("reporter", "The reporter's own voice"),
+    ("attributed", "Attributed: {narrators} words for what someone said"),
+    ("reporter", "{Narrators} own voice"),
 )
+
+
+def narrated(corpus: Corpus, template: str) -> str:
+    """A label with the text's narrator filled in: {narrator} "the reporter", {Narrator} "The reporter",
+    {narrators} "the reporter's", {Narrators} "The reporter's", {bare_narrators} "reporter's". For a readout whose
+    narrator is "the White House", {Narrators} own voice reads "The White House's own voice"."""
+    name = corpus.article.narrator
+
+    def possessive(words: str) -> str:
+        return words + ("'" if words.endswith("s") else "'s")
+
+    def capital(words: str) -> str:
+        return words[:1].upper() + words[1:]
+
+    bare = name.removeprefix("the ")
+    return template.format(narrator=name, Narrator=capital(name), narrators=possessive(name),
+                           Narrators=capital(possessive(name)), bare_narrators=possessive(bare),
+                           Bare_narrators=capital(possessive(bare)))
+
+
+def sentence_label(corpus: Corpus, kind: str) -> str:
+    return narrated(corpus, SENTENCE_LABELS[kind])
 
 
 @dataclass(frozen=True)
@@ -37,16 +61,13 @@ class Sentence:
     statements: tuple[str, ...]
     type: str
 
-    @property
-    def label(self) -> str:
-        return SENTENCE_LABELS[self.type]
 
 
 def statement_type(corpus: Corpus, statement: Statement) -> str:
     """The sentence type one statement stands for."""
     if statement.form in ("quote", "partial-quote"):
         return statement.form
-    if statement.form == "narration" or statement.speakers == ("reporter",):
+    if statement.form == "narration" or set(statement.speakers) <= narrators(corpus):
         return "reporter"
     named = all(corpus.actor(a).kind in NAMED_KINDS for a in statement.speakers)
     return "named-paraphrase" if named else "vague"
@@ -146,4 +167,5 @@ def statements_by_side(corpus: Corpus) -> dict[str, int]:
     for statement in corpus.statements:
         for speaker in statement.speakers:
             found.setdefault(corpus.actor(speaker).side, set()).add(statement.id)
-    return {side: len(found.get(side, ())) for side in ("russia", "us", "us-nato", "nato", "ukraine", "media")}
+    present = [side for side in get_args(Side) if any(a.side == side for a in corpus.actors)]
+    return {side: len(found.get(side, ())) for side in present}

@@ -101,6 +101,7 @@ class Article:
     live_page_title_as_of: str = ""  # the time of the update the title was archived from, when not the post's own
     archive_check: str = ""  # which parts of the copy were checked against an archived original
     genre: str = "news report"  # news report, transcript, speech, statement, readout, article …
+    narrator: str = "the reporter"  # how the text's own voice is named: "the reporter", "the White House" …
     kind_of_text: str = ""  # the source card's sentence on what kind of text this is
     clocks: tuple[Clock, ...] = ()
     card_clocks: tuple[str, ...] = ()  # the short names of the clocks the source card shows, in order

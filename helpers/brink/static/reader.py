@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..core.reading import LAYERS, layers, statement_type
+from ..core.reading import LAYERS, layers, narrated, statement_type
 from ..core.records import Corpus, Statement
 from . import palette
 from .render import Static, speaker_names
@@ -29,13 +29,17 @@ FORM_MARKS = {
     "partial-quote": Mark("Partial quote", "font-weight:bold;border-bottom:2px solid #111", "partial quote"),
     "named-paraphrase": Mark("Paraphrase of a named speaker", "border-bottom:2px dashed #111", "paraphrase"),
     "vague": Mark("Vague or institutional attribution", "border-bottom:2px dotted #111;font-style:italic", "vague"),
-    "reporter": Mark("The reporter's own words", "border-bottom:1px solid #777", "reporter"),
+    "reporter": Mark("{Narrators} own words", "border-bottom:1px solid #777", "reporter"),
 }
 LAYER_MARKS = {
     "quoted": Mark(LAYERS[0][1], f"font-weight:bold;background:{palette.HIGHLIGHT};color:{palette.TEXT}", "quoted"),
     "attributed": Mark(LAYERS[1][1], "border-bottom:2px dashed #111", "attributed"),
     "reporter": Mark(LAYERS[2][1], "", ""),
 }
+
+
+def _named(corpus: Corpus, mark: Mark) -> Mark:
+    return Mark(narrated(corpus, mark.label), mark.css, mark.tag)
 
 
 def speaker_mark(corpus: Corpus, statement: Statement) -> Mark:
@@ -50,7 +54,7 @@ def _statement_marks(corpus: Corpus, number: int, mode: str) -> list[tuple[int, 
         span = statement.evidence
         if span.start < cursor:
             continue
-        mark = speaker_mark(corpus, statement) if mode == "speaker" else FORM_MARKS[statement_type(corpus, statement)]
+        mark = speaker_mark(corpus, statement) if mode == "speaker" else _named(corpus, FORM_MARKS[statement_type(corpus, statement)])
         runs.append((span.start, span.end, mark))
         cursor = span.end
     return runs
@@ -59,7 +63,7 @@ def _statement_marks(corpus: Corpus, number: int, mode: str) -> list[tuple[int, 
 def marks(corpus: Corpus, number: int, mode: str) -> list[tuple[int, int, Mark]]:
     """The marked runs of paragraph ``number`` in one mode, in reading order."""
     if mode == "layer":
-        return [(s, e, LAYER_MARKS[kind]) for s, e, kind in layers(corpus, number) if kind != "reporter"]
+        return [(s, e, _named(corpus, LAYER_MARKS[kind])) for s, e, kind in layers(corpus, number) if kind != "reporter"]
     if mode in ("speaker", "form"):
         return _statement_marks(corpus, number, mode)
     raise ValueError(f"unknown mode {mode!r}; use speaker, form or layer")
@@ -90,11 +94,11 @@ def legend(corpus: Corpus, mode: str) -> tuple[str, str]:
         entries = list(seen.values())
         note = "Each statement is underlined in the colour of its speaker's side and tagged with the speaker's name."
     elif mode == "form":
-        entries = list(FORM_MARKS.values())
+        entries = [_named(corpus, m) for m in FORM_MARKS.values()]
         note = "Each statement is marked by the form of attribution, with a tag in brackets."
     else:
-        entries = [m for m in LAYER_MARKS.values() if m.tag]
-        note = "Words with no mark are the reporter's own voice."
+        entries = [_named(corpus, m) for m in LAYER_MARKS.values() if m.tag]
+        note = narrated(corpus, "Words with no mark are {narrators} own voice.")
     items = "".join(f'<li><span style="{m.css}">sample words</span> {escape(m.label)}</li>' for m in entries)
     html = f"<p><strong>Key.</strong> {escape(note)}</p><ul>{items}</ul>"
     text = f"Key. {note}\n" + "\n".join(f"  ⟦{m.tag or 'no mark'}⟧ {m.label}" for m in entries)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..core.reading import SENTENCE_LABELS, sentences
+from ..core.reading import sentence_label, sentences
 from ..core.records import Corpus
 from .render import Static, needs, source_line, table, text_table
 
@@ -28,7 +28,7 @@ def _static(caption: str, header: list[str], rows: list[list[str]], html_rows: l
 
 def sentences_table(corpus: Corpus) -> Static:
     """All the text's sentences with the way each presents its words (computed from the statements)."""
-    rows = [[f"P{s.paragraph}", s.text, SENTENCE_LABELS[s.type]] for s in sentences(corpus)]
+    rows = [[f"P{s.paragraph}", s.text, sentence_label(corpus, s.type)] for s in sentences(corpus)]
     return _static(f"All {len(rows)} sentences and how each presents its words", ["Para.", "Sentence", "Type"], rows)
 
 

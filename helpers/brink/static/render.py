@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from ..core.reading import narrated
 from ..core.records import Corpus, Source, Span, Statement
 from . import palette
 
@@ -20,7 +21,7 @@ FORM_LABELS = {
     "quote": "direct quote",
     "partial-quote": "partial quote",
     "paraphrase": "paraphrase",
-    "narration": "reporter's own words",
+    "narration": "{bare_narrators} own words",  # a template: form_label() fills in the narrator
 }
 FIDELITY_LABELS = {
     "confirmed": "confirmed",
@@ -83,6 +84,10 @@ def needs(field: str, file: str, what: str) -> Callable[[Callable[..., Static]],
         return rendered
 
     return wrap
+
+
+def form_label(corpus: Corpus, form: str) -> str:
+    return narrated(corpus, FORM_LABELS[form])
 
 
 def speaker_names(corpus: Corpus, statement: Statement) -> str:
@@ -181,7 +186,7 @@ def paragraph_view(corpus: Corpus, number: int) -> Static:
     for s in statements:
         label = statement_label(corpus, s)
         verb = f", verb “{s.verb}”" if s.verb else ""
-        description = f"{speaker_names(corpus, s)}: {FORM_LABELS[s.form]}{verb}."
+        description = f"{speaker_names(corpus, s)}: {form_label(corpus, s.form)}{verb}."
         items_html.append(f"<li><strong>[{label}]</strong> {escape(description)}</li>")
         items_text.append(f"  - [{label}] {description}")
     count = len(statements)
@@ -200,7 +205,7 @@ def statements_table(corpus: Corpus) -> Static:
     header = ["#", "Para.", "Who", "Verb", "Form", "Words in the text", "Checked against sources"]
     rows = [
         [statement_label(corpus, s), f"P{s.evidence.paragraph}", speaker_names(corpus, s), s.verb or "—",
-         FORM_LABELS[s.form], s.evidence.text, FIDELITY_LABELS[s.fidelity]]
+         form_label(corpus, s.form), s.evidence.text, FIDELITY_LABELS[s.fidelity]]
         for s in corpus.statements
     ]
     caption = f"All {len(rows)} statements in the text, in the order of the data file"

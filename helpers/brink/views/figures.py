@@ -14,7 +14,7 @@ import weakref
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..core.reading import statements_by_side, voices
+from ..core.reading import narrated, statements_by_side, voices
 from ..core.records import Corpus
 from ..core.timeline import Cutoff, cutoffs, events_shown, publication, uncertain
 from ..core.timeline import period as period_of
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 VOICE_PARTS = (  # (attribute, legend label, colour, hatch): hatch and label carry the meaning, not colour
     ("quoted", "quoted (in full or in part)", palette.OKABE_ITO["blue"], ""),
     ("paraphrased", "paraphrased", palette.OKABE_ITO["vermilion"], "///"),
-    ("own_words", "the reporter's own words", palette.OKABE_ITO["reddish purple"], "..."),
+    ("own_words", "{narrators} own words", palette.OKABE_ITO["reddish purple"], "..."),
 )
 
 
@@ -62,7 +62,8 @@ def voices_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     left = [0] * len(rows)
     for attribute, label, colour, hatch in VOICE_PARTS:
         values = [getattr(v, attribute) for v in rows]
-        ax.barh(names, values, left=left, color=colour, hatch=hatch, edgecolor=palette.TEXT, linewidth=0.8, label=label)
+        ax.barh(names, values, left=left, color=colour, hatch=hatch, edgecolor=palette.TEXT, linewidth=0.8,
+                label=narrated(corpus, label))
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, voice in enumerate(rows):
         ax.text(voice.total + 0.1, y, str(voice.total), va="center", ha="left", color=palette.TEXT, fontsize=9)
@@ -82,16 +83,31 @@ def voices_alt(corpus: Corpus) -> str:
     top = rows[0]
     silent = [v.name for v in rows if v.total == 0]
     sides = statements_by_side(corpus)
+    own = narrated(corpus, "{narrators}")
     return (f"Horizontal bar chart. Each bar is one possible speaker; its length is the number of statements the text "
-            f"attributes to them, split into quoted, paraphrased and the reporter's own words. {top.name} has the "
+            f"attributes to them, split into quoted, paraphrased and {own} own words. {top.name} has the "
             f"most, {top.total} ({top.quoted} quoted, {top.paraphrased} paraphrased). No statement at all comes from "
-            + ", ".join(silent) + f". By side: {sides['russia']} statements come from Russian speakers, "
-            f"{sides['us']} from US officials, {sides['us-nato']} from the US and its allies together, "
-            f"{sides['nato']} from NATO itself and {sides['ukraine']} from Ukraine.")
+            + ", ".join(silent) + ". By side: " + _by_side(sides) + ".")
+
+
+SIDE_PHRASES = {"russia": "Russian speakers", "us": "US officials", "us-nato": "the US and its allies together",
+                "nato": "NATO itself", "ukraine": "Ukraine"}  # how the alt text names a side's speakers
+
+
+def _by_side(sides: dict[str, int]) -> str:
+    """'12 statements come from Russian speakers, 3 from US officials … and 0 from Ukraine'."""
+    named = [(sides[side], SIDE_PHRASES[side]) for side in SIDE_PHRASES if side in sides]
+    others = [(n, palette.SIDES[side].label) for side, n in sides.items()
+              if side not in SIDE_PHRASES and side not in ("media", "none") and n]
+    parts = named + others
+    if not parts:
+        return "no side speaks"
+    words = [f"{n} statements come from {who}" if i == 0 else f"{n} from {who}" for i, (n, who) in enumerate(parts)]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def voices_table(corpus: Corpus) -> Static:
-    header = ["Actor", "Quoted", "Paraphrased", "Reporter's own words", "Total"]
+    header = ["Actor", "Quoted", "Paraphrased", narrated(corpus, "{Bare_narrators} own words"), "Total"]
     rows = [[v.name, str(v.quoted), str(v.paraphrased), str(v.own_words), str(v.total)] for v in voices(corpus)]
     caption = "Statements per actor (the data behind the chart)"
     return Static(table(escape(caption), header, [[escape(c) for c in r] for r in rows]),
