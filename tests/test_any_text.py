@@ -148,3 +148,40 @@ def test_clocks_come_from_the_data(minimal):
 def test_a_bad_time_zone_is_named(minimal):
     _article(minimal, drop=TEXT_FACTS, add='time_zone = "Mars/Olympus"\n')
     assert any("time_zone: 'Mars/Olympus' is not a time zone" in str(p) for p in brink.check(minimal))
+
+
+def test_brink_new_then_check_guides_a_new_folder_to_valid(tmp_path):
+    folder = tmp_path / "my-text"
+    made = subprocess.run([sys.executable, "-m", "brink", "new", str(folder)], capture_output=True, text=True,
+                          check=False)
+    assert made.returncode == 0 and "Wrote 4 starter files" in made.stdout
+    first = [str(p) for p in brink.check(folder)]
+    assert any(p.startswith("article.txt: it still holds the starter's placeholder") for p in first)
+    assert any("article.toml · article · outlet: still the starter's placeholder" in p for p in first)
+    assert any("statements.toml · s01 · evidence: still the starter's placeholder" in p for p in first)
+    # The teacher pastes a text and fills in each placeholder, as check asks.
+    (folder / "article.txt").write_text("The council met on Monday. It agreed to open the library.\n", encoding="utf-8")
+    article = (folder / "article.toml").read_text(encoding="utf-8")
+    article = (article.replace('"TODO: who published the text, e.g. a newspaper, a ministry or a broadcaster"',
+                               '"Town Gazette"')
+               .replace('"TODO: the date it was published, written like 2022-01-28 (no quotes)"', "2024-03-04")
+               .replace('"TODO: who holds the rights, and why a class may read it here"', '"Written for this test."'))
+    (folder / "article.toml").write_text(article, encoding="utf-8")
+    actors = (folder / "actors.toml").read_text(encoding="utf-8")
+    actors = actors.replace('"TODO: who wrote or spoke the text, e.g. The reporter"', '"The reporter"').replace(
+        '"TODO: one sentence on who they are"', '"The journalist who wrote the report."')
+    (folder / "actors.toml").write_text(actors, encoding="utf-8")
+    statements = (folder / "statements.toml").read_text(encoding="utf-8")
+    (folder / "statements.toml").write_text(statements.replace(
+        '"TODO: copy one sentence of the text\'s own voice here, exactly"', '"The council met on Monday."'),
+        encoding="utf-8")
+    assert brink.check(folder) == []
+    assert views.source_card(brink.load(folder)).text.startswith("Source card\nOutlet: Town Gazette")
+
+
+def test_brink_new_never_writes_over_a_folder_with_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "brink", "new", str(tmp_path)], capture_output=True, text=True,
+                          check=False)
+    assert made.returncode == 1 and "is not empty" in made.stderr and "Traceback" not in made.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -131,6 +131,11 @@ CASES = [
         "verbs.toml", 'statements = ["s08-lavrov-full-of-itself"]', 'statements = ["s02-lavrov-no-war-wanted"]',
         ["verbs.toml · added · statements", "s02-lavrov-no-war-wanted reports its words with 'reiterated', not 'added'"],
         id="verb-entry-lists-a-statement-with-another-verb"),
+    pytest.param(
+        "quote_checks.toml", 'statement = "s05-lavrov-grains-of-reason"', 'statement = "s08-lavrov-full-of-itself"',
+        ["quote_checks.toml · q2-grains-of-reason · statement", "its words in the text are not part of "
+         "s08-lavrov-full-of-itself"],
+        id="quote-check-outside-its-statement"),
 ]
 
 

@@ -22,7 +22,22 @@ JOINT_SIDES = {"us-nato": ("us", "nato")}
 
 def check(corpus: Corpus) -> list[Problem]:
     """Every cross-file problem in a corpus whose files each passed their own checks."""
-    return [*source_dates(corpus), *attributions(corpus), *hedge_holders(corpus), *event_order(corpus)]
+    return [*source_dates(corpus), *attributions(corpus), *hedge_holders(corpus), *quote_fits(corpus),
+            *event_order(corpus)]
+
+
+def quote_fits(corpus: Corpus) -> list[Problem]:
+    """A quote check compares words of its statement: its words in the text must lie inside that statement."""
+    problems = []
+    for check_ in corpus.quote_checks:
+        evidence = corpus.statement(check_.statement).evidence
+        inside = (evidence.paragraph == check_.in_text.paragraph and evidence.start <= check_.in_text.start
+                  and check_.in_text.end <= evidence.end)
+        if not inside:
+            problems.append(Problem("quote_checks.toml", check_.id, "statement",
+                                    f"its words in the text are not part of {check_.statement}",
+                                    "name the statement that holds these words, or copy the words from it"))
+    return problems
 
 
 # -- one page, one date -------------------------------------------------------------------------------

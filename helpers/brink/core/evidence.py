@@ -72,30 +72,58 @@ def _near_miss_hint(paragraphs: Sequence[str], text: str, numbers: Iterable[int]
     return ""
 
 
+ABBREVIATIONS = {"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "no", "vs", "etc"}
+
+
+def _abbreviation(paragraph: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` part of an abbreviation ("R.", "U.S.", "Jr.") rather than a sentence end?"""
+    word_start = dot
+    while word_start > 0 and not paragraph[word_start - 1].isspace():
+        word_start -= 1
+    word = paragraph[word_start:dot].strip("“”\"'(")
+    letters = word.replace(".", "")
+    return (len(letters) == 1 and letters.isupper()) or ("." in word and len(letters) <= 3 and letters.isupper()) \
+        or letters.lower() in ABBREVIATIONS
+
+
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Split one paragraph into sentences, as (start, end) offsets.
 
-    A sentence ends at . ? or ! (plus any closing quote) followed by a space, but never inside
-    a quotation, so a quoted two-sentence remark stays with its "Lavrov said".
+    A sentence ends at . ? or ! (plus any closing quote) followed by white space of any kind (one space, two, a
+    non-breaking space), but never inside a quotation, so a quoted two-sentence remark stays with its "Lavrov
+    said", and never after an abbreviation such as "R.", "U.S." or "Jr.". The next sentence starts at its first
+    word, not at the white space before it.
     """
     spans, start, depth_curly, straight_open = [], 0, 0, False
+
+    def close(end: int) -> int:
+        """End a sentence at ``end``; the next starts at the next word."""
+        spans.append((start, end))
+        while end < len(paragraph) and paragraph[end].isspace():
+            end += 1
+        return end
+
     i = 0
     while i < len(paragraph):
         char = paragraph[i]
+        if char in "”\"" and ((char == "”" and depth_curly == 1) or (char == '"' and straight_open)) \
+                and i > 0 and paragraph[i - 1] in ".?!" and i + 1 < len(paragraph) and paragraph[i + 1].isspace():
+            # A quotation that ends its sentence ('… without Ukraine.” President Biden …').
+            depth_curly, straight_open = 0, False
+            start = i = close(i + 1)
+            continue
         if char == "“":
             depth_curly += 1
         elif char == "”":
             depth_curly = max(0, depth_curly - 1)
         elif char == '"':
             straight_open = not straight_open
-        elif char in ".?!" and not depth_curly and not straight_open:
+        elif char in ".?!" and not depth_curly and not straight_open and not (char == "." and _abbreviation(paragraph, i)):
             end = i + 1
             while end < len(paragraph) and paragraph[end] in "”\"'":
                 end += 1
-            if end == len(paragraph) or paragraph[end] == " ":
-                spans.append((start, end))
-                start = end + 1
-                i = end
+            if end == len(paragraph) or paragraph[end].isspace():
+                start = i = close(end)
                 continue
         i += 1
     if start < len(paragraph):

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from .problems import Problem
 from .records import Span
 
+PLACEHOLDER = "TODO:"  # what `python -m brink new` writes where a teacher has to fill something in
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # one id rule for every kind of entry, exercises included
 
 
@@ -72,6 +73,10 @@ class Entry:
             return default
         if not value.strip():
             self.problem(name, "this field is empty", "write the value, or remove the field if it is optional")
+            return default
+        if value.startswith(PLACEHOLDER):
+            self.problem(name, f"still the starter's placeholder: {value[len(PLACEHOLDER):].strip()}",
+                         "replace the whole value with the real one")
             return default
         if choices is not None and value not in choices:
             self.problem(name, f"{value!r} is not allowed", "use one of: " + ", ".join(choices))

@@ -18,7 +18,7 @@ from typing import Any, get_args
 from . import consistency
 from .evidence import EvidenceError, locate, sentence_around
 from .exercises import read_exercises
-from .fields import Entry, id_problem, kind_name
+from .fields import PLACEHOLDER, Entry, id_problem, kind_name
 from .problems import DataError, Problem
 from .records import (
     COPY_KINDS,
@@ -150,6 +150,10 @@ class Reader:
         except OSError as error:
             self.problems.append(Problem(ARTICLE_TEXT, None, None, f"the file cannot be read ({error.strerror or error})",
                                          "check that it is a file you may read, one paragraph per line"))
+            return ()
+        if text.startswith(PLACEHOLDER):
+            self.problems.append(Problem(ARTICLE_TEXT, None, None, "it still holds the starter's placeholder lines",
+                                         "paste the text, one paragraph per line, in place of every line there"))
             return ()
         paragraphs = tuple(text.removesuffix("\n").split("\n"))
         for number, paragraph in enumerate(paragraphs, start=1):

@@ -95,8 +95,43 @@ def _month(name: str, published: dt.date, tense: str) -> Resolution | Refusal:
                                             "the whole month, since no day is given.")
 
 
+_MONTH_NAMES = "|".join(name.title() for name in MONTHS)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES}) (\d{{1,2}})\b(?!,? \d{{4}})")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES}) (\d{{4}})\b")
+
+
+def _explicit(phrase: str, published: dt.date, tense: str) -> Resolution | Refusal | None:
+    """A date written out: "January 26" (a day, its year from the tense) or "July 2020" (a month of that year)."""
+    found = _MONTH_YEAR.search(phrase)
+    if found:
+        month, year = MONTHS[found.group(1).lower()], int(found.group(2))
+        first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return Resolution(first, last, "month", f"The month and year are written out: {first:%B %Y}, the whole month.")
+    found = _MONTH_DAY.search(phrase)
+    if not found:
+        return None
+    month, day = MONTHS[found.group(1).lower()], int(found.group(2))
+    if tense not in ("past", "future"):
+        return Refusal(f"a date without a year or a past or future tense could point either way ({found.group(0)})")
+    year = published.year
+    try:
+        candidate = dt.date(year, month, day)
+        if tense == "past" and candidate > published:
+            candidate = dt.date(year - 1, month, day)
+        elif tense == "future" and candidate < published:
+            candidate = dt.date(year + 1, month, day)
+    except ValueError:
+        return Refusal(f"{found.group(0)} is not a real date")
+    which = "most recent" if tense == "past" else "next"
+    return Resolution(candidate, candidate, "day", f"The day is written out, and the {tense} tense means the {which} "
+                                                   f"{found.group(0)} seen from {_day(published)}: {_day(candidate)}.")
+
+
 def resolve(phrase: str, published: dt.date, tense: str) -> Resolution | Refusal:
     """The dates a time phrase points to, or a :class:`Refusal` saying why no rule applies."""
+    explicit = _explicit(phrase, published, tense)
+    if explicit is not None:
+        return explicit
     words = phrase.lower()
     month_start = published.replace(day=1)
     month_end = published.replace(day=calendar.monthrange(published.year, published.month)[1])

@@ -6,6 +6,7 @@
     python -m brink journal export [--format F]  a student's saved answers as one readable file
     python -m brink handouts [NOTEBOOK ...]      printable student handouts and teacher editions
     python -m brink release [NOTEBOOK ...]       open the held answers for a whole class (classroom mode)
+    python -m brink new FOLDER                   a starter data folder for your own text
 
 Every command answers in words: a bad argument, a missing folder or a broken pipe gives one line that says
 what to do and a non-zero exit, never a traceback.
@@ -141,6 +142,21 @@ def _handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .starter import write_starter
+
+    folder = Path(args.folder)
+    try:
+        written = write_starter(folder)
+    except FileExistsError as error:
+        raise Failure(str(error)) from None
+    except OSError as error:
+        raise Failure(f"Could not write the starter in {folder} ({error.strerror or error}).") from None
+    print(f"Wrote {len(written)} starter files in {folder}. Paste your text into article.txt, fill in each TODO, then "
+          f"run `python -m brink check {folder}`: it names what is left, file by file.")
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from ..core.modes import ENV_RELEASE_DIR, release_dir, write_release
 
@@ -210,6 +226,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
     handin.add_argument("--format", choices=("html", "md", "json"), default="html")
     handin.add_argument("--output", "-o", help="the file to write, or - for standard output")
     handin.set_defaults(run=_journal_export)
+    new = commands.add_parser("new", help="write a starter data folder for your own text")
+    new.add_argument("folder", help="a new, empty folder")
+    new.set_defaults(run=_new)
     release = commands.add_parser("release", help="open the held answers and hindsight for a whole class")
     release.add_argument("notebooks", nargs="*", help="notebooks to open, e.g. 04-what-could-a-reader-know "
                                                       "(default: every notebook)")
