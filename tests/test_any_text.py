@@ -185,3 +185,24 @@ def test_brink_new_never_writes_over_a_folder_with_files(tmp_path):
                           check=False)
     assert made.returncode == 1 and "is not empty" in made.stderr and "Traceback" not in made.stderr
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_sides_come_from_the_data():
+    """Issue 14, part 2: the board's columns, labels, colours and markers are the text's, not fixed in code."""
+    from brink.static import palette
+
+    corpus = brink.load(Path(__file__).parents[1] / "examples" / "white-house-readout")
+    assert [p.id for p in corpus.board] == ["us", "ukraine", "russia"]
+    board = views.demands_board(corpus)._repr_mimebundle_()["text/plain"]
+    assert "NATO" not in board and "The readout gives no Russian position" in board
+    assert palette.style(corpus.party("ukraine")).marker == "P"
+
+
+def test_a_side_with_an_unknown_colour_or_member_is_named(minimal):
+    (minimal / "sides.toml").write_text('[[side]]\nid = "russia"\nlabel = "Russia"\ncolour = "mauve"\n\n'
+                                        '[[side]]\nid = "west"\nlabel = "The West"\nmembers = ["atlantis"]\n',
+                                        encoding="utf-8")
+    messages = [str(p) for p in brink.check(minimal)]
+    assert any("sides.toml · russia · colour: 'mauve' is not allowed" in m for m in messages)
+    assert any("sides.toml · west · members: unknown side 'atlantis'" in m for m in messages)
+    assert any("actors.toml" in m and "is not allowed" in m for m in messages)  # 'us' is no longer a side here

@@ -130,6 +130,10 @@ def test_every_registry_and_label_map_covers_its_vocabulary():
              (figures.STANCE_STYLE, records.StanceValue), (palette.SIDES, records.Side)]
     for labels, vocabulary in pairs:
         assert set(labels) == set(get_args(vocabulary)), (sorted(labels), vocabulary)
+    from brink.core.palette_names import COLOUR_NAMES
+
+    assert set(COLOUR_NAMES) == set(palette.OKABE_ITO)
+    assert {p.id for p in records.DEFAULT_PARTIES} == set(get_args(records.Side))
 
 
 def test_a_type_string_test_is_not_written_again():

@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from .problems import Problem
 from .records import Corpus, Event, Source, Span
 
-# A joint side speaks for each of its members: "the US and its NATO allies" is a voice for the US and NATO.
-JOINT_SIDES = {"us-nato": ("us", "nato")}
-
 
 def check(corpus: Corpus) -> list[Problem]:
     """Every cross-file problem in a corpus whose files each passed their own checks."""
@@ -122,7 +119,8 @@ def attributions(corpus: Corpus) -> list[Problem]:
                         "stances.toml", f"{issue.id} stance {number}", "voiced_by",
                         f"the text never lets {corpus.actor(unbacked[0]).name} say this", _credit_fix(corpus)))
                 continue
-            members = {a.id for a in corpus.actors if stance.side in (a.side, *JOINT_SIDES.get(a.side, ()))}
+            # A joint side speaks for each of its members: "the US and its NATO allies" is a voice for both.
+            members = {a.id for a in corpus.actors if stance.side in (a.side, *corpus.party(a.side).members)}
             if not members & spoken:
                 problems.append(Problem(
                     "stances.toml", f"{issue.id} stance {number}", "evidence",

@@ -22,6 +22,7 @@ from .fields import PLACEHOLDER, Entry, id_problem, kind_name
 from .problems import DataError, Problem
 from .records import (
     COPY_KINDS,
+    DEFAULT_PARTIES,
     DEFAULT_ZONE,
     HEDGE_KINDS,
     Actor,
@@ -40,6 +41,7 @@ from .records import (
     Hedge,
     Issue,
     Origin,
+    Party,
     Period,
     Position,
     PositionKind,
@@ -89,6 +91,9 @@ class Reader:
     def __init__(self, folder: Path):
         self.folder = folder
         self.problems: list[Problem] = []
+        self.parties: tuple[Party, ...] = DEFAULT_PARTIES
+        self.side_ids: tuple[str, ...] = tuple(p.id for p in DEFAULT_PARTIES)
+        self.board_ids: tuple[str, ...] = tuple(p.id for p in DEFAULT_PARTIES if p.board)
         self.paragraphs: tuple[str, ...] = ()
         self.parsed: dict[str, dict[str, Any]] = {}  # each file is parsed once per read
 
@@ -316,10 +321,36 @@ class Reader:
                 e.ok = False
         return tuple(found)
 
+    def read_parties(self) -> None:
+        """The sides of the text (sides.toml), or the 0.1 article's when there is no such file."""
+        if not (self.folder / "sides.toml").exists():
+            return
+        from .palette_names import COLOUR_NAMES
+
+        def build(e: Entry) -> dict[str, Any]:
+            colour = e.text("colour", required=False, default="black", choices=COLOUR_NAMES)
+            return dict(id=e.text("id"), label=e.text("label"), colour=colour,
+                        marker=e.text("marker", required=False, default="X"),
+                        board=e.boolean("board", required=False), members=e.texts("members", required=False),
+                        silent_note=e.text("silent_note", required=False, default=""))
+
+        found = self.collect("sides.toml", "side", Party, build)
+        ids = {p.id for p in found}
+        for party in found:
+            for member in party.members:
+                if member not in ids:
+                    self.problems.append(Problem("sides.toml", party.id, "members", f"unknown side {member!r}",
+                                                 "name sides defined in this file"))
+        if "none" not in ids:
+            found.append(Party("none", "Other"))
+        self.parties = tuple(found)
+        self.side_ids = tuple(p.id for p in found)
+        self.board_ids = tuple(p.id for p in found if p.board)
+
     def actors(self) -> list[Actor]:
         def build(e: Entry) -> dict[str, Any]:
             record = dict(id=e.text("id"), name=e.text("name"), kind=e.text("kind", choices=ACTOR_KINDS),
-                          side=e.text("side", choices=SIDES), role=e.text("role"),
+                          side=e.text("side", choices=self.side_ids), role=e.text("role"),
                           references=e.texts("references", allow_empty=True), speaks=e.boolean("speaks"),
                           note=e.text("note", required=False, default=""))
             for ref in record["references"]:
@@ -372,7 +403,7 @@ class Reader:
         def build(e: Entry) -> dict[str, Any]:
             voiced_by = e.texts("voiced_by", required=False, allow_empty=True)  # absent or []: not attributed
             self.known_ids(e, "voiced_by", voiced_by, actor_ids, "actor")
-            record = dict(id=e.text("id"), side=e.text("side", choices=SIDES),
+            record = dict(id=e.text("id"), side=e.text("side", choices=self.side_ids),
                           kind=e.text("kind", choices=POSITION_KINDS), summary=e.text("summary"),
                           status=_status(e), evidence=self.spans(e, "evidence"),
                           voiced_by=voiced_by, status_note=e.text("status_note", required=False, default=""))
@@ -464,7 +495,7 @@ class Reader:
                     e.problem("stance", "expected [[issue.stance]] tables", "write each under an [[issue.stance]] header")
                     continue
                 s = Entry(e.file, f"{e.label} stance {number}", table, self.problems)
-                side, stance = s.text("side", choices=BOARD_SIDES), s.text("stance", choices=STANCES)
+                side, stance = s.text("side", choices=self.board_ids), s.text("stance", choices=STANCES)
                 evidence = self.spans(s, "evidence", required=stance != "silent")
                 voiced_by = s.texts("voiced_by", required=False, allow_empty=True) if "voiced_by" in table else None
                 self.known_ids(s, "voiced_by", voiced_by or (), actor_ids, "actor")
@@ -506,7 +537,7 @@ class Reader:
 
     def roles(self) -> list[Role]:
         def build(e: Entry) -> dict[str, Any]:
-            record = dict(id=e.text("id"), title=e.text("title"), delegation=e.text("delegation", choices=ROLE_DELEGATIONS),
+            record = dict(id=e.text("id"), title=e.text("title"), delegation=e.text("delegation", choices=self.side_ids),
                           goals=e.texts("goals"), issues=e.texts("issues"), evidence=self.spans(e, "evidence"))
             return record
 
@@ -650,6 +681,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     """Read a data folder; return the corpus (None when anything is wrong) and every problem."""
     reader = Reader(Path(folder) if folder is not None else data_dir())
     reader.paragraphs = reader.article_text()
+    reader.read_parties()
     article = reader.article()
     actors = reader.actors()
     actor_ids = {a.id for a in actors}
@@ -677,6 +709,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         provisions=tuple(reader.provisions(position_ids)),
         roles=tuple(reader.roles()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
+        parties=reader.parties,
     )
     problems = reader.problems
     if article is not None and not problems:  # across files only once each file is clean: no cascades

@@ -7,11 +7,10 @@ so correcting an annotation corrects every table, chart and key that uses it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
 
 from .consistency import narrators
 from .evidence import sentence_spans
-from .records import Corpus, Side, Statement
+from .records import Corpus, Statement
 
 # Sentence types, strongest attribution first: a sentence takes the first type any statement in it has.
 SENTENCE_TYPES = (
@@ -167,5 +166,5 @@ def statements_by_side(corpus: Corpus) -> dict[str, int]:
     for statement in corpus.statements:
         for speaker in statement.speakers:
             found.setdefault(corpus.actor(speaker).side, set()).add(statement.id)
-    present = [side for side in get_args(Side) if any(a.side == side for a in corpus.actors)]
+    present = [p.id for p in corpus.parties if any(a.side == p.id for a in corpus.actors)]
     return {side: len(found.get(side, ())) for side in present}

@@ -15,13 +15,13 @@ DEFAULT_ZONE = "America/New_York"  # the publication zone when article.toml does
 
 # The vocabularies of the data files. Each is a Literal, so a type checker knows the values; loading takes its
 # allowed choices from here, and a test checks that every label map in the layers above covers every value.
-ActorKind = Literal["person", "state", "organisation", "group", "institution", "media", "place"]
+ActorKind = Literal["person", "state", "organisation", "group", "institution", "media", "place", "document"]
 Side = Literal["russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none"]
 Form = Literal["quote", "partial-quote", "paraphrase", "narration"]
 Fidelity = Literal["confirmed", "consistent", "partly-confirmed", "loose", "unconfirmed", "not-applicable"]
 Precision = Literal["day", "month", "range", "open"]
 Tense = Literal["past", "present", "future", "none"]
-PositionKind = Literal["demand", "offer", "warning", "assessment", "refusal", "hope"]
+PositionKind = Literal["demand", "offer", "warning", "assessment", "refusal", "hope", "grievance"]
 Status = Literal["ruled-out", "open", "under-review", "unclear"]
 Origin = Literal["text", "context"]
 BoardSide = Literal["russia", "us", "nato", "ukraine"]
@@ -128,6 +128,35 @@ class Article:
         from zoneinfo import ZoneInfo
 
         return self.published_at.astimezone(ZoneInfo(zone))
+
+
+@dataclass(frozen=True)
+class Party:
+    """A side in the text: how it is named, how charts draw it (an Okabe-Ito colour name and a marker), whether
+    the demands board gives it a column, and which sides a joint side speaks for."""
+
+    id: str
+    label: str
+    colour: str = "black"
+    marker: str = "X"
+    board: bool = False
+    members: tuple[str, ...] = ()
+    silent_note: str = ""  # what the board says in this side's column when the text gives it no position at all
+
+
+# The sides of the 0.1 article, used when a data folder has no sides.toml.
+DEFAULT_PARTIES = (
+    Party("russia", "Russia", "vermilion", "^", board=True),
+    Party("us", "United States", "blue", "o", board=True),
+    Party("nato", "NATO", "bluish green", "s", board=True),
+    Party("ukraine", "Ukraine", "orange", "P", board=True,
+          silent_note="The text gives no Ukrainian position: no Ukrainian official is quoted or paraphrased. "
+                      "What would you need to know about Ukraine's view, and where could you find it?"),
+    Party("us-nato", "US and NATO allies", "sky blue", "D", members=("us", "nato")),
+    Party("west", "The West", "sky blue", "h"),
+    Party("media", "Reporter", "reddish purple", "v"),
+    Party("none", "Other", "black", "X"),
+)
 
 
 @dataclass(frozen=True)
@@ -436,7 +465,16 @@ class Corpus:
     provisions: tuple[Provision, ...] = ()
     roles: tuple[Role, ...] = ()
     claims: tuple[Claim, ...] = ()
+    parties: tuple[Party, ...] = DEFAULT_PARTIES
     _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def party(self, side: str) -> Party:
+        return next((p for p in self.parties if p.id == side), Party(side, side))
+
+    @property
+    def board(self) -> tuple[Party, ...]:
+        """The sides the demands board and the stance matrix give a column, in the data's order."""
+        return tuple(p for p in self.parties if p.board)
 
     def actor(self, actor_id: str) -> Actor:
         return self._lookup("actors", actor_id)

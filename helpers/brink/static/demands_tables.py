@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..core.demands import BOARD, board
+from ..core.demands import board, column_of
+from ..core.demands import columns as board_columns
 from ..core.records import Corpus, Position, Role, Stance
 from .render import Static, needs, source_line, table, text_table
 
@@ -25,8 +26,6 @@ DOCUMENTS = {
     "us-treaty": "Draft treaty between the United States and Russia on security guarantees",
     "nato-agreement": "Draft agreement on the security of Russia and the NATO member states",
 }
-EMPTY_UKRAINE = ("The text gives no Ukrainian position: no Ukrainian official is quoted or paraphrased. "
-                 "What would you need to know about Ukraine's view, and where could you find it?")
 
 
 def status_label(status: str) -> str:
@@ -50,11 +49,20 @@ def _entry(corpus: Corpus, position: Position) -> tuple[str, str]:
     return html, text
 
 
+def _empty(corpus: Corpus, side: str) -> str:
+    """What an empty column says: nothing with this status, or, for a side the text never gives a position, so."""
+    if any(key == side for p in corpus.positions for key in column_of(corpus, p)):
+        return "Nothing with this status in the text."
+    party = corpus.party(side)
+    return party.silent_note or (f"The text gives {party.label} no position of its own. What would you need to know "
+                                 "about its view, and where could you find it?")
+
+
 @needs("positions", "positions.toml", "demands board")
 def board_view(corpus: Corpus, side: str | None = None, status: str | None = None) -> Static:
     """The demands board as a four-column table (or fewer, when filtered), with its plain-text twin."""
     columns = board(corpus, side, status)
-    names = dict(BOARD)
+    names = dict(board_columns(corpus))
     cells_html, blocks = [], []
     for key, entries in columns.items():
         if entries:
@@ -62,7 +70,7 @@ def board_view(corpus: Corpus, side: str | None = None, status: str | None = Non
             cells_html.append("".join(h for h, _ in parts))
             blocks.append(f"{names[key]}\n" + "\n".join(t for _, t in parts))
         else:
-            empty = EMPTY_UKRAINE if key == "ukraine" else "Nothing with this status in the text."
+            empty = _empty(corpus, key)
             cells_html.append(f"<p><em>{escape(empty)}</em></p>")
             blocks.append(f"{names[key]}\n- {empty}")
     filters = [f"side: {names[side]}" if side else "", f"status: {status_label(status)}" if status else ""]
@@ -75,11 +83,11 @@ def board_view(corpus: Corpus, side: str | None = None, status: str | None = Non
 @needs("issues", "stances.toml", "stance matrix")
 def stance_table(corpus: Corpus) -> Static:
     """Issues against sides: demanded, rejected, open or silent, each with the words that show it."""
-    header = ["Issue", *[name for _, name in BOARD]]
+    header = ["Issue", *[name for _, name in board_columns(corpus)]]
     rows = []
     for issue in corpus.issues:
         row = [issue.label]
-        for key, _ in BOARD:
+        for key, _ in board_columns(corpus):
             stance = issue.stance(key)
             icon, words = STANCE[stance.stance]
             row.append(f"{icon} {words}" + _stance_words(corpus, stance))
@@ -98,11 +106,11 @@ def _stance_words(corpus: Corpus, stance: Stance) -> str:
 
 
 def stance_alt(corpus: Corpus) -> str:
-    counts = {key: {s: 0 for s in STANCE} for key, _ in BOARD}
+    counts = {key: {s: 0 for s in STANCE} for key, _ in board_columns(corpus)}
     for issue in corpus.issues:
-        for key, _ in BOARD:
+        for key, _ in board_columns(corpus):
             counts[key][issue.stance(key).stance] += 1
-    names = dict(BOARD)
+    names = dict(board_columns(corpus))
     parts = [f"{names[k]}: " + ", ".join(f"{n} {STANCE[s][1]}" for s, n in c.items() if n) for k, c in counts.items()]
     always_silent = [names[k] for k, c in counts.items() if c["silent"] == len(corpus.issues)]
     return (f"Matrix chart. Rows are {len(corpus.issues)} issues from the text; columns are Russia, the United States, "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.records import DEFAULT_PARTIES, Party
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -32,16 +34,12 @@ class Style:
     edge: str = TEXT  # a dark outline, so light fills still stand out against white
 
 
-SIDES = {
-    "russia": Style("Russia", OKABE_ITO["vermilion"], "^"),
-    "us": Style("United States", OKABE_ITO["blue"], "o"),
-    "nato": Style("NATO", OKABE_ITO["bluish green"], "s"),
-    "us-nato": Style("US and NATO allies", OKABE_ITO["sky blue"], "D"),
-    "ukraine": Style("Ukraine", OKABE_ITO["orange"], "P"),
-    "media": Style("Reporter", OKABE_ITO["reddish purple"], "v"),
-    "west": Style("The West", OKABE_ITO["sky blue"], "h"),
-    "none": Style("Other", OKABE_ITO["black"], "X"),
-}
+def style(party: Party) -> Style:
+    """How a side is drawn: its label, its Okabe-Ito colour and its marker, from the data."""
+    return Style(party.label, OKABE_ITO[party.colour], party.marker)
+
+
+SIDES = {party.id: style(party) for party in DEFAULT_PARTIES}  # the 0.1 article's sides
 
 
 def _channel(value: int) -> float:

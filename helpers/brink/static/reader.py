@@ -43,7 +43,7 @@ def _named(corpus: Corpus, mark: Mark) -> Mark:
 
 
 def speaker_mark(corpus: Corpus, statement: Statement) -> Mark:
-    style = palette.SIDES.get(corpus.actor(statement.speakers[0]).side, palette.SIDES["none"])
+    style = palette.style(corpus.party(corpus.actor(statement.speakers[0]).side))
     names = speaker_names(corpus, statement)
     return Mark(names, f"border-bottom:4px solid {palette.line_colour(style)};padding-bottom:1px", names)
 

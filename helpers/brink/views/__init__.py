@@ -261,7 +261,7 @@ class DemandsBoard(render.StaticTwin, widgets.VBox):
 
     def __init__(self, corpus: Corpus | None = None):
         self.corpus = corpus or load()
-        self.side = widgets.Dropdown(options=[("All sides", "")] + [(name, key) for key, name in demands.BOARD],
+        self.side = widgets.Dropdown(options=[("All sides", "")] + [(p.label, p.id) for p in self.corpus.board],
                                      value="", description="Side")
         self.status = widgets.Dropdown(options=[("Any status", "")]
                                        + [(demands.status_label(key), key) for key in demands.STATUS],

@@ -87,17 +87,17 @@ def voices_alt(corpus: Corpus) -> str:
     return (f"Horizontal bar chart. Each bar is one possible speaker; its length is the number of statements the text "
             f"attributes to them, split into quoted, paraphrased and {own} own words. {top.name} has the "
             f"most, {top.total} ({top.quoted} quoted, {top.paraphrased} paraphrased). No statement at all comes from "
-            + ", ".join(silent) + ". By side: " + _by_side(sides) + ".")
+            + ", ".join(silent) + ". By side: " + _by_side(corpus, sides) + ".")
 
 
 SIDE_PHRASES = {"russia": "Russian speakers", "us": "US officials", "us-nato": "the US and its allies together",
                 "nato": "NATO itself", "ukraine": "Ukraine"}  # how the alt text names a side's speakers
 
 
-def _by_side(sides: dict[str, int]) -> str:
+def _by_side(corpus: Corpus, sides: dict[str, int]) -> str:
     """'12 statements come from Russian speakers, 3 from US officials … and 0 from Ukraine'."""
     named = [(sides[side], SIDE_PHRASES[side]) for side in SIDE_PHRASES if side in sides]
-    others = [(n, palette.SIDES[side].label) for side, n in sides.items()
+    others = [(n, corpus.party(side).label) for side, n in sides.items()
               if side not in SIDE_PHRASES and side not in ("media", "none") and n]
     parts = named + others
     if not parts:
@@ -293,22 +293,23 @@ STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
 
 def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
     """Issues (rows) against sides (columns): each cell a shape and a word for the side's stance."""
-    from ..core.demands import BOARD
+    from ..core.demands import columns
     from ..static.demands_tables import STANCE
 
     issues = list(corpus.issues)
+    board = columns(corpus)
     figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6), (2.4, 0.2, 1.0, 0.2))
     for y, issue in enumerate(reversed(issues)):
-        for x, (key, _) in enumerate(BOARD):
+        for x, (key, _) in enumerate(board):
             stance = issue.stance(key).stance
             marker, colour = STANCE_STYLE[stance]
             ax.plot([x], [y + 0.12], linestyle="none", marker=marker, markersize=15 if stance != "silent" else 18,
                     markerfacecolor=colour, markeredgecolor=palette.TEXT, markeredgewidth=1 if stance != "silent" else 2)
             ax.text(x, y - 0.3, STANCE[stance][1], ha="center", va="center", fontsize=9, color=palette.TEXT)
-    ax.set_xticks(range(len(BOARD)), [name for _, name in BOARD], fontsize=10, color=palette.TEXT)
+    ax.set_xticks(range(len(board)), [name for _, name in board], fontsize=10, color=palette.TEXT)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(issues)), [_wrap(i.label, 30) for i in reversed(issues)], fontsize=9, color=palette.TEXT)
-    ax.set_xlim(-0.6, len(BOARD) - 0.4)
+    ax.set_xlim(-0.6, len(board) - 0.4)
     ax.set_ylim(-0.7, len(issues) - 0.3)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
