@@ -126,7 +126,7 @@ def test_every_registry_and_label_map_covers_its_vocabulary():
     pairs = [(render.FORM_LABELS, records.Form), (render.FIDELITY_LABELS, records.Fidelity),
              (render.COPY_LABELS, records.CopyKind), (reading_tables.VERB_KIND_LABELS, records.VerbKind),
              (reading_tables.HEDGE_KIND_LABELS, records.HedgeKind), (demands_tables.STATUS, records.Status),
-             (demands_tables.STANCE, records.StanceValue), (demands_tables.DOCUMENTS, records.DraftDocument),
+             (demands_tables.STANCE, records.StanceValue),
              (figures.STANCE_STYLE, records.StanceValue), (palette.SIDES, records.Side)]
     for labels, vocabulary in pairs:
         assert set(labels) == set(get_args(vocabulary)), (sorted(labels), vocabulary)

@@ -22,19 +22,18 @@ from .fields import PLACEHOLDER, Entry, id_problem, kind_name
 from .problems import DataError, Problem
 from .records import (
     COPY_KINDS,
+    DEFAULT_DOCUMENTS,
     DEFAULT_PARTIES,
     DEFAULT_ZONE,
     HEDGE_KINDS,
     Actor,
     ActorKind,
     Article,
-    BoardSide,
     Claim,
     Clock,
     Confidence,
     Corpus,
-    Delegation,
-    DraftDocument,
+    Document,
     Event,
     Fidelity,
     Form,
@@ -49,7 +48,6 @@ from .records import (
     Provision,
     QuoteCheck,
     Role,
-    Side,
     Source,
     Span,
     Stance,
@@ -70,7 +68,6 @@ ARTICLE_TEXT = "article.txt"
 REQUIRED_FILES = (ARTICLE_TEXT, "article.toml", "actors.toml", "statements.toml")
 
 ACTOR_KINDS = get_args(ActorKind)
-SIDES = get_args(Side)
 FORMS = get_args(Form)
 FIDELITY = get_args(Fidelity)
 PRECISIONS = get_args(Precision)
@@ -78,10 +75,7 @@ TENSES = get_args(Tense)
 POSITION_KINDS = get_args(PositionKind)
 STATUSES = get_args(Status)
 ORIGINS = get_args(Origin)
-BOARD_SIDES = get_args(BoardSide)
 STANCES = get_args(StanceValue)
-DRAFT_DOCUMENTS = get_args(DraftDocument)
-ROLE_DELEGATIONS = get_args(Delegation)
 VERB_KINDS = get_args(VerbKind)
 CONFIDENCE = get_args(Confidence)
 
@@ -94,11 +88,15 @@ class Reader:
         self.parties: tuple[Party, ...] = DEFAULT_PARTIES
         self.side_ids: tuple[str, ...] = tuple(p.id for p in DEFAULT_PARTIES)
         self.board_ids: tuple[str, ...] = tuple(p.id for p in DEFAULT_PARTIES if p.board)
+        self.documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
+        self.drafts_heading = "In the draft"
         self.paragraphs: tuple[str, ...] = ()
         self.parsed: dict[str, dict[str, Any]] = {}  # each file is parsed once per read
 
     # -- files -------------------------------------------------------------------------------
     def toml(self, name: str) -> dict[str, Any]:
+        if name in self.parsed:  # each file is parsed once per read, however many readers it has
+            return self.parsed[name]
         path = self.folder / name
         try:
             with path.open("rb") as handle:
@@ -121,15 +119,16 @@ class Reader:
                                          "check that it exists and that you may read it"))
         return {}
 
-    def entries(self, name: str, key: str) -> Iterable[Entry]:
-        """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`Entry`."""
+    def entries(self, name: str, key: str, also: tuple[str, ...] = ()) -> Iterable[Entry]:
+        """Each ``[[key]]`` table of file ``name``, wrapped in an :class:`Entry` (``also``: other tables the file
+        may hold, read by their own call)."""
         data = self.toml(name)
         if not data and name not in REQUIRED_FILES and not (self.folder / name).exists():
             return  # an optional file that is absent: nothing to read, nothing wrong
         if not data:
             return
         tables = data.get(key)
-        extra = sorted(set(data) - {key})
+        extra = sorted(set(data) - {key, *also})
         if extra:
             self.problems.append(Problem(name, None, extra[0], "unknown top-level key",
                                          f"entries go in [[{key}]] tables"))
@@ -208,10 +207,11 @@ class Reader:
             if value not in known:
                 entry.problem(field, f"unknown {what} id {value!r}", f"use an id from actors.toml: {', '.join(sorted(known))}")
 
-    def collect(self, file: str, key: str, kind: type, build: Callable[[Entry], dict[str, Any]]) -> list:
+    def collect(self, file: str, key: str, kind: type, build: Callable[[Entry], dict[str, Any]],
+                also: tuple[str, ...] = ()) -> list:
         """Each ``[[key]]`` entry of ``file`` built into a ``kind`` record; entries with problems are left out."""
         found = []
-        for e in self.entries(file, key):
+        for e in self.entries(file, key, also):
             record = build(e)
             e.finish()
             if e.ok:
@@ -260,6 +260,7 @@ class Reader:
             archive_check=e.text("archive_check", required=False, default=""),
             genre=e.text("genre", required=False, default="news report"),
             narrator=e.text("narrator", required=False, default="the reporter"),
+            narrator_plural=e.text("narrator_plural", required=False, default=""),
             kind_of_text=e.text("kind_of_text", required=False, default=""),
             clocks=clocks,
             card_clocks=e.texts("card_clocks", required=False) or tuple(c.short for c in clocks if c.short),
@@ -527,13 +528,38 @@ class Reader:
                           "otherwise describe the provision without a number")
             if firm and article is None:
                 e.problem("article_firm", "article_firm is set but no article number is given", "remove it or add the number")
-            record = dict(id=e.text("id"), document=e.text("document", choices=DRAFT_DOCUMENTS), summary=e.text("summary"),
+            record = dict(id=e.text("id"), document=e.text("document", choices=[d.id for d in self.documents]),
+                          summary=e.text("summary"),
                           reported_as=reported, sources=self.sources(e, required=True),
                           confidence=e.text("confidence", choices=CONFIDENCE), article=article,
                           wording=e.text("wording", required=False, default=""))
             return record
 
-        return self.collect("drafts.toml", "provision", Provision, build)
+        return self.collect("drafts.toml", "provision", Provision, build, also=("document", "heading"))
+
+    def read_documents(self) -> None:
+        """The documents drafts.toml names ([[document]] id and title), and its table heading; the 0.1 article's
+        two drafts when it names none."""
+        data = self.toml("drafts.toml") if (self.folder / "drafts.toml").exists() else {}
+        tables = data.get("document", [])
+        heading = data.get("heading")
+        if isinstance(heading, str) and heading.strip():
+            self.drafts_heading = heading
+        if not isinstance(tables, list) or not tables:
+            return
+        found = []
+        for number, table in enumerate(tables, start=1):
+            if not isinstance(table, dict):
+                self.problems.append(Problem("drafts.toml", f"document {number}", None, "not a table",
+                                             "write it under a [[document]] header"))
+                continue
+            d = Entry("drafts.toml", table.get("id") if isinstance(table.get("id"), str) else f"document {number}",
+                      table, self.problems)
+            record = dict(id=d.text("id"), title=d.text("title"))
+            d.finish()
+            if d.ok:
+                found.append(Document(**record))
+        self.documents = tuple(found)
 
     def roles(self) -> list[Role]:
         def build(e: Entry) -> dict[str, Any]:
@@ -682,6 +708,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     reader = Reader(Path(folder) if folder is not None else data_dir())
     reader.paragraphs = reader.article_text()
     reader.read_parties()
+    reader.read_documents()
     article = reader.article()
     actors = reader.actors()
     actor_ids = {a.id for a in actors}
@@ -710,6 +737,8 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         roles=tuple(reader.roles()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
         parties=reader.parties,
+        documents=reader.documents,
+        drafts_heading=reader.drafts_heading,
     )
     problems = reader.problems
     if article is not None and not problems:  # across files only once each file is clean: no cascades

@@ -43,6 +43,7 @@ def narrated(corpus: Corpus, template: str) -> str:
 
     bare = name.removeprefix("the ")
     return template.format(narrator=name, Narrator=capital(name), narrators=possessive(name),
+                           narrator_plural=corpus.article.narrator_plural or name,
                            Narrators=capital(possessive(name)), bare_narrator=bare, bare_narrators=possessive(bare),
                            Bare_narrators=capital(possessive(bare)))
 

@@ -102,6 +102,7 @@ class Article:
     archive_check: str = ""  # which parts of the copy were checked against an archived original
     genre: str = "news report"  # news report, transcript, speech, statement, readout, article …
     narrator: str = "the reporter"  # how the text's own voice is named: "the reporter", "the White House" …
+    narrator_plural: str = ""  # when the narrator is several people ("the reporters"); default: narrator
     kind_of_text: str = ""  # the source card's sentence on what kind of text this is
     clocks: tuple[Clock, ...] = ()
     card_clocks: tuple[str, ...] = ()  # the short names of the clocks the source card shows, in order
@@ -293,11 +294,26 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A document whose provisions the text summarises (drafts.toml's [[document]] tables)."""
+
+    id: str
+    title: str
+
+
+# The 0.1 article's two drafts, used when drafts.toml names no [[document]].
+DEFAULT_DOCUMENTS = (
+    Document("us-treaty", "Draft treaty between the United States and Russia on security guarantees"),
+    Document("nato-agreement", "Draft agreement on the security of Russia and the NATO member states"),
+)
+
+
+@dataclass(frozen=True)
 class Provision:
     """A provision of Russia's December 2021 drafts, next to the text's summary of it."""
 
     id: str
-    document: DraftDocument
+    document: str  # a Document id
     summary: str
     reported_as: tuple[str, ...]  # position ids
     sources: tuple[Source, ...]
@@ -466,6 +482,8 @@ class Corpus:
     roles: tuple[Role, ...] = ()
     claims: tuple[Claim, ...] = ()
     parties: tuple[Party, ...] = DEFAULT_PARTIES
+    documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
+    drafts_heading: str = "In the draft"  # the drafts table's column for the documents' own words
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def party(self, side: str) -> Party:
@@ -475,6 +493,9 @@ class Corpus:
     def board(self) -> tuple[Party, ...]:
         """The sides the demands board and the stance matrix give a column, in the data's order."""
         return tuple(p for p in self.parties if p.board)
+
+    def document(self, document_id: str) -> Document:
+        return next((d for d in self.documents if d.id == document_id), Document(document_id, document_id))
 
     def actor(self, actor_id: str) -> Actor:
         return self._lookup("actors", actor_id)

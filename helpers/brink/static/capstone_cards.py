@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..core.capstone import claim_hedges, known_events
+from ..core.reading import narrated
 from ..core.records import Claim, Corpus
 from ..core.timeline import date_label, story_end
 from .render import Static, needs, source_line, speaker_names
@@ -26,7 +27,7 @@ def claim_card(corpus: Corpus, claim: Claim, number: int) -> Static:
     """One claim as students meet it before the reveal."""
     statement = corpus.statement(claim.statement)
     who = speaker_names(corpus, statement)
-    how = "as the reporters put it" if statement.form in ("paraphrase", "narration") else "quoted"
+    how = narrated(corpus, "as {narrator_plural} put it") if statement.form in ("paraphrase", "narration") else "quoted"
     hedges = _hedges(corpus, claim) or ["none: the words are stated without a hedge"]
     known = known_events(corpus, claim)
     known_lines = [(f"{date_label(e)}: {e.title}", [source_line(s) for s in e.sources]) for e in known]

@@ -22,10 +22,6 @@ STATUS = {
 }
 STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"),
           "silent": ("—", "not in the text")}
-DOCUMENTS = {
-    "us-treaty": "Draft treaty between the United States and Russia on security guarantees",
-    "nato-agreement": "Draft agreement on the security of Russia and the NATO member states",
-}
 
 
 def status_label(status: str) -> str:
@@ -120,21 +116,21 @@ def stance_alt(corpus: Corpus) -> str:
                if always_silent else ""))
 
 
-def provision_label(provision) -> str:
-    document = DOCUMENTS[provision.document]
+def provision_label(corpus: Corpus, provision) -> str:
+    document = corpus.document(provision.document).title
     return f"{document}, Article {provision.article}" if provision.article else f"{document} (no article number given)"
 
 
 @needs("provisions", "drafts.toml", "comparison with the drafts")
 def drafts_table(corpus: Corpus) -> Static:
     """The text's plain-words summary of each demand next to the draft provisions it stands for."""
-    header = ["In the text", "In Russia's draft (17 Dec 2021)", "Source"]
+    header = ["In the text", corpus.drafts_heading, "Source"]
     rows, html_rows = [], []
     for provision in corpus.provisions:
         reported = [corpus.position(p) for p in provision.reported_as]
         in_text = "; ".join(f"“{p.evidence[0].text}” (P{p.evidence[0].paragraph})" for p in reported) \
             or "Not mentioned in the text"
-        draft = f"{provision_label(provision)}: {provision.summary}"
+        draft = f"{provision_label(corpus, provision)}: {provision.summary}"
         if provision.wording:
             draft += f" Wording: “{provision.wording}”"
         lines = [source_line(s) for s in provision.sources]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..core.reading import sentence_label, sentences
+from ..core.reading import narrated, sentence_label, sentences
 from ..core.records import Corpus
 from .render import Static, needs, source_line, table, text_table
 
@@ -16,7 +16,7 @@ VERB_KIND_LABELS = {
     "neutral": "neutral",
     "framing": "frames a claim as one side's case",
     "presupposition": "takes something for granted",
-    "inference": "the reporters read a signal",
+    "inference": "{narrator_plural} read a signal",  # a template: verbs_table fills in the narrator
     "emotion": "names a feeling",
 }
 
@@ -35,7 +35,7 @@ def sentences_table(corpus: Corpus) -> Static:
 @needs("verbs", "verbs.toml", "scale of reporting verbs")
 def verbs_table(corpus: Corpus) -> Static:
     """The reporting verbs, from neutral (0) to most loaded (3), with what each adds."""
-    rows = [[str(v.load), v.verb, VERB_KIND_LABELS[v.kind], v.why]
+    rows = [[str(v.load), v.verb, narrated(corpus, VERB_KIND_LABELS[v.kind]), v.why]
             for v in sorted(corpus.verbs, key=lambda v: (v.load, v.verb))]
     return _static("Reporting verbs, from neutral (0) to loaded (3)", ["Load", "Verb", "What it does", "Why"], rows)
 
