@@ -206,3 +206,16 @@ def test_a_side_with_an_unknown_colour_or_member_is_named(minimal):
     assert any("sides.toml · russia · colour: 'mauve' is not allowed" in m for m in messages)
     assert any("sides.toml · west · members: unknown side 'atlantis'" in m for m in messages)
     assert any("actors.toml" in m and "is not allowed" in m for m in messages)  # 'us' is no longer a side here
+
+
+def test_the_voices_chart_leaves_no_statement_out(minimal):
+    """Review G: statements by a state whose side already had speakers, or by a side such as 'west', vanished."""
+    from brink.core import reading
+
+    path = minimal / "statements.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('speakers = ["blinken"]', 'speakers = ["us"]', 1)
+                    .replace('speakers = ["kremlin"]', 'speakers = ["west"]', 1), encoding="utf-8")
+    corpus = brink.load(minimal)
+    counted = sum(v.total for v in reading.voices(corpus))
+    credited = sum(len(s.speakers) for s in corpus.statements)
+    assert counted == credited

@@ -104,12 +104,14 @@ def voice_rows(corpus: Corpus) -> list[str]:
     """Who gets a row in the voices chart: every possible speaker, and a state only when no one speaks for its side.
 
     Russia and the United States speak through their officials, so their officials get the rows; no one at
-    all speaks for Ukraine, so Ukraine itself gets a row, and it shows 0.
+    all speaks for Ukraine, so Ukraine itself gets a row, and it shows 0. Anyone the text does credit with a
+    statement always gets a row, so no statement is left out of the chart (review G).
     """
     speaking_sides = {a.side for a in corpus.actors if a.speaks}
+    credited = {speaker for s in corpus.statements for speaker in s.speakers}
     return [a.id for a in corpus.actors
-            if a.kind != "place" and (a.speaks or a.kind != "media")
-            and (a.kind != "state" or a.side not in speaking_sides)]
+            if a.id in credited or (a.kind != "place" and (a.speaks or a.kind != "media")
+                                    and (a.kind != "state" or a.side not in speaking_sides))]
 
 
 def voices(corpus: Corpus) -> list[Voice]:
