@@ -50,8 +50,8 @@ def test_classify_per_item_feedback_with_misconception(kit):
 
 def test_date_derives_its_answer_from_the_time_expression(kit):
     e = kit.exercise("kit-date")
-    assert [o.correct for o in e.options] == [True, False, False]
-    assert e.options[0].text == "Wednesday 26 January 2022"
+    assert {o.id: o.correct for o in e.options} == {"2022-01-26": True, "2022-02-02": False, "cant-tell": False}
+    assert e.option("2022-01-26").text == "Wednesday 26 January 2022"
     assert check(e, "cant-tell").messages == ("The tense and the publication date settle it.",)
 
 

@@ -102,3 +102,18 @@ def test_lessons_check_fails_when_a_notebook_has_no_key(tmp_path, capsys):
     (lessons / "README.md").write_text("# Guides\n", encoding="utf-8")
     assert main(["lessons", "--check", "--lessons", str(lessons)]) == 1
     assert "No answer key for notebook 00-start-here" in capsys.readouterr().out
+
+
+def test_the_key_is_not_given_away_by_its_position():
+    """Review P1: the right option was first in 18 of 19 questions. Options now come in a stable order that does not
+    follow the data file, the same in the widget, the printed question and the key."""
+    import brink
+    from brink.static.exercise_render import option_label
+
+    corpus = brink.load()
+    places = [[o.correct for o in e.options].index(True) for e in corpus.exercises if e.type in ("single", "date")]
+    assert len(set(places)) >= 3 and places.count(0) <= len(places) // 2
+    again = brink.core.loading.read(brink.data_dir())[0]
+    assert [[o.id for o in e.options] for e in again.exercises] == [[o.id for o in e.options] for e in corpus.exercises]
+    genre = corpus.exercise("nb00-genre")
+    assert [option_label(genre, n)[:3] for n in range(len(genre.options))] == ["A. ", "B. ", "C. ", "D. "]

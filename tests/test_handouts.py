@@ -61,7 +61,7 @@ def test_pdfs_have_pages_and_the_central_question_and_the_text(built):
 def test_questions_print_as_questions_and_only_the_teacher_gets_the_key(built):
     student, teacher = pdf_text(built["student"].pdf), pdf_text(built["teacher"].pdf)
     for text in (student, teacher):
-        assert "Question 1: What kind of text is this?" in text and "○ An opinion column" in text
+        assert "Question 1: What kind of text is this?" in text and "An opinion column" in text and "○ A. " in text
     assert "Error displaying widget" not in student
     assert "Answer key" in teacher and "Answer key" not in student
     explanation = brink.load().exercise("nb00-which-friday").explanation

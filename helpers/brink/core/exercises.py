@@ -10,6 +10,7 @@ from them, so an exercise can never disagree with the data.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -111,13 +112,26 @@ class Context:
     events: dict[str, Event]
 
 
+def stable_order(exercise_id: str | None, options: tuple[Option, ...]) -> tuple[Option, ...]:
+    """Options in an order that says nothing about the key (review P1: the right answer was first in 18 of 19
+    questions), and the same order everywhere: widget, printed question, handout and answer key, on every run."""
+    def rank(option: Option) -> str:
+        return hashlib.sha256(f"{exercise_id}/{option.id}".encode()).hexdigest()
+
+    return tuple(sorted(options, key=rank))
+
+
 def _read_choice(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:
-    return {"options": _options(reader, e, record["type"], record["paragraph"])}
+    options = _options(reader, e, record["type"], record["paragraph"])
+    if not KINDS[record["type"]].lettered:  # phrases of a paragraph keep the paragraph's order
+        options = stable_order(record["id"], options)
+    return {"options": options}
 
 
 def _read_date(reader: DataReader, e: Entry, record: dict[str, Any], context: Context) -> dict[str, Any]:
     expression = e.text("time_expression")
-    return {"time_expression": expression, "options": _date_options(e, context.expressions.get(expression or ""))}
+    options = _date_options(e, context.expressions.get(expression or ""))
+    return {"time_expression": expression, "options": stable_order(record["id"], options)}
 
 
 def _read_classify(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:

@@ -45,8 +45,12 @@ def _letters(exercise: Exercise) -> list[str]:
 
 
 def option_label(exercise: Exercise, index: int) -> str:
+    """An option as every rendering shows it, with its letter: "B. An opinion column", so a teacher can say "B".
+    Phrases of a paragraph (highlight) are lettered in small letters, as they are marked in the paragraph."""
     option = exercise.options[index]
-    return f"({_letters(exercise)[index]}) {option.text}" if KINDS[exercise.type].lettered else option.text
+    if KINDS[exercise.type].lettered:
+        return f"({_letters(exercise)[index]}) {option.text}"
+    return f"{chr(ord('A') + index)}. {option.text}"
 
 
 def _header(corpus: Corpus, exercise: Exercise, number: int | None) -> tuple[list[str], list[str]]:

@@ -219,7 +219,8 @@ def _build_controls(corpus: Corpus, exercise: Exercise) -> Controls:
 
 
 def _one_controls(exercise: Exercise) -> Controls:
-    radio = widgets.RadioButtons(options=[(o.text, o.id) for o in exercise.options], value=None,
+    radio = widgets.RadioButtons(options=[(exercise_render.option_label(exercise, n), o.id)
+                                          for n, o in enumerate(exercise.options)], value=None,
                                  description="Answer", layout=WIDE, style=shared().initial)
 
     def set_single(value):
