@@ -16,7 +16,8 @@ DEFAULT_ZONE = "America/New_York"  # the publication zone when article.toml does
 # The vocabularies of the data files. Each is a Literal, so a type checker knows the values; loading takes its
 # allowed choices from here, and a test checks that every label map in the layers above covers every value.
 ActorKind = Literal["person", "state", "organisation", "group", "institution", "media", "place", "document"]
-Side = Literal["russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none"]
+Side = Literal[  # the 0.1 article's sides, the defaults when a folder has no sides.toml
+    "russia", "us", "nato", "us-nato", "ukraine", "west", "media", "none"]
 Form = Literal["quote", "partial-quote", "paraphrase", "narration"]
 Fidelity = Literal["confirmed", "consistent", "partly-confirmed", "loose", "unconfirmed", "not-applicable"]
 Precision = Literal["day", "month", "range", "open"]
@@ -24,10 +25,7 @@ Tense = Literal["past", "present", "future", "none"]
 PositionKind = Literal["demand", "offer", "warning", "assessment", "refusal", "hope", "grievance"]
 Status = Literal["ruled-out", "open", "under-review", "unclear"]
 Origin = Literal["text", "context"]
-BoardSide = Literal["russia", "us", "nato", "ukraine"]
 StanceValue = Literal["demanded", "rejected", "open", "silent"]
-DraftDocument = Literal["us-treaty", "nato-agreement"]
-Delegation = Literal["russia", "us", "nato", "ukraine", "none"]
 VerbKind = Literal["neutral", "framing", "presupposition", "inference", "emotion"]
 Confidence = Literal["High", "Medium"]
 
@@ -165,7 +163,7 @@ class Actor:
     id: str
     name: str
     kind: ActorKind
-    side: Side
+    side: str  # a side id (sides.toml; by default the values of Side)
     role: str
     references: tuple[str, ...]  # the words the text uses for the actor (each occurs in it)
     speaks: bool  # False when the text never gives this actor a voice
@@ -199,7 +197,7 @@ class TimeExpression:
 @dataclass(frozen=True)
 class Position:
     id: str
-    side: Side
+    side: str  # a side id (sides.toml; by default the values of Side)
     kind: PositionKind
     summary: str
     status: Status
@@ -215,7 +213,7 @@ class Event:
     end_date: dt.date | None
     title: str
     origin: Origin
-    known_on_publication: bool | None  # None: the timing against 8:38 a.m. ET is not known
+    known_on_publication: bool | None  # None: whether it came before the moment of publication is not known
     evidence: tuple[Span, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None  # for context events
@@ -270,7 +268,7 @@ class QuoteCheck:
 
 @dataclass(frozen=True)
 class Stance:
-    side: BoardSide
+    side: str  # a side with a board column (sides.toml)
     stance: StanceValue
     evidence: tuple[Span, ...] = ()
     voiced_by: tuple[str, ...] | None = None  # who says so, when not the side itself; () = not attributed
@@ -328,7 +326,7 @@ class Role:
 
     id: str
     title: str
-    delegation: Delegation
+    delegation: str  # a side id (sides.toml), or "none" for an analyst
     goals: tuple[str, ...]
     issues: tuple[str, ...]
     evidence: tuple[Span, ...]
@@ -373,7 +371,6 @@ KINDS: dict[ExerciseType, Kind] = {
     "text": Kind("text", judgement=True),
 }
 EXERCISE_TYPES: tuple[str, ...] = get_args(ExerciseType)
-SHAPES: tuple[str, ...] = get_args(Shape)
 CANT_TELL = "cant-tell"
 
 

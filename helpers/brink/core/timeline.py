@@ -3,11 +3,11 @@
 No rendering here: the tables and the alt text are in :mod:`brink.static.timeline_tables`, the figure in
 :mod:`brink.views.figures`.
 
-The knowledge cut-off is the heart of it. At the moment of publication (8:38 a.m. US Eastern, 28 Jan
+The knowledge cut-off is the heart of it. At the moment of publication (for the course's text, 8:38 a.m. US Eastern, 28 Jan
 2022) a reader could know everything that had happened before, and nothing after; for events on the
 day itself the annotation says whether they came before the post (``known_on_publication``), and an
 event whose timing is not known is shown and marked as uncertain. Moving the cut-off later reveals
-events day by day, up to 24 February 2022, where the course's narrative stops.
+events day by day, up to the day the data's ``story_ends`` names, where the account stops.
 """
 
 from __future__ import annotations
