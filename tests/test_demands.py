@@ -51,8 +51,8 @@ def test_status_exercise_agrees_with_the_positions():
 
 
 def test_status_is_words_and_an_icon():
-    for key, (icon, words) in demands_tables.STATUS.items():
-        assert demands_tables.status_label(key) == f"{icon} {words}"
+    for key, meaning in demands_tables.STATUS.items():
+        assert demands_tables.status_label(key) == f"{meaning.icon} {meaning.word}"
 
 
 def test_board_widget_filters():

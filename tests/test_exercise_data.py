@@ -106,14 +106,47 @@ def test_lessons_check_fails_when_a_notebook_has_no_key(tmp_path, capsys):
 
 def test_the_key_is_not_given_away_by_its_position():
     """Review P1: the right option was first in 18 of 19 questions. Options now come in a stable order that does not
-    follow the data file, the same in the widget, the printed question and the key."""
+    follow the data file, the same in the widget, the printed question and the key, with the keys spread over the
+    positions notebook by notebook."""
     import brink
     from brink.static.exercise_render import option_label
 
     corpus = brink.load()
     places = [[o.correct for o in e.options].index(True) for e in corpus.exercises if e.type in ("single", "date")]
-    assert len(set(places)) >= 3 and places.count(0) <= len(places) // 2
+    assert len(set(places)) >= 3 and places.count(0) <= len(places) // 3
+    cant_tell = [[o.id for o in e.options].index("cant-tell") for e in corpus.exercises if e.type == "date"]
+    assert any(place < 2 for place in cant_tell), "'Can't tell' is always near the end"
     again = brink.core.loading.read(brink.data_dir())[0]
     assert [[o.id for o in e.options] for e in again.exercises] == [[o.id for o in e.options] for e in corpus.exercises]
     genre = corpus.exercise("nb00-genre")
     assert [option_label(genre, n)[:3] for n in range(len(genre.options))] == ["A. ", "B. ", "C. ", "D. "]
+
+
+DATA_FOLDERS = [Path(__file__).parents[1] / "helpers" / "brink" / "data",
+                *sorted((Path(__file__).parents[1] / "examples").glob("*/"))]
+
+
+@pytest.mark.parametrize("folder", DATA_FOLDERS, ids=lambda f: f.name)
+def test_no_option_gives_the_answer_away(folder):
+    """Done means for #15: in no notebook is the key first, or the longest option, in more than 40% of the choice
+    questions, and no key is far longer than its distractors. `brink check` prints the same as warnings."""
+    from brink.core import giveaways
+    from brink.core.loading import read
+
+    corpus, problems = read(folder)
+    assert not problems
+    assert [str(w) for w in giveaways.warnings(corpus)] == []
+    for skew in giveaways.skews(corpus.exercises):
+        assert skew.first <= 0.4 * skew.questions and skew.longest <= 0.4 * skew.questions, skew
+
+
+def test_check_warns_about_a_key_that_stands_out(data_copy, capsys):
+    """A broken copy: a keyed option made much longer than the rest, so it stands out and is the longest again."""
+    from brink.__main__ import main
+
+    edit(data_copy, "exercises/04-what-could-a-reader-know.toml", 'text = "It makes the promise depend on a condition"',
+         'text = "It makes the promise depend on a condition, and that leaves room for a war that Russia blames on others"')
+    assert main(["check", str(data_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "nb04-condition · option: the keyed option is at least 1.3 times as long" in out
+    assert "the key is the longest option in 1 of 2 choice questions" in out

@@ -33,13 +33,18 @@ def tools_missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def need_tools() -> None:
+    """Skip without Chromium or poppler on a laptop; fail in CI, which installs them."""
     reason = tools_missing()
     if reason:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    need_tools()
     out = tmp_path_factory.mktemp("handouts")
     return {h.edition: h for h in handouts.build(NOTEBOOK, out, ROOT / "lessons")}
 
@@ -81,3 +86,26 @@ def test_line_numbers_rebuild_each_paragraph_exactly():
     for number, paragraph in enumerate(corpus.article.paragraphs, start=1):
         assert " ".join(words for p, _, words in lines if p == number) == paragraph
     assert all(len(words) <= 72 for _, _, words in lines)
+
+
+def test_the_word_wall_prints_every_term_once(tmp_path):
+    """Issue 15: the glossary prints as a word wall with the handouts, every term once, large."""
+    need_tools()
+    wall = handouts.build_word_wall(tmp_path)
+    corpus = brink.load()
+    text = " ".join(subprocess.run(["pdftotext", str(wall.pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())  # reading order, not layout: the wall has two columns
+    assert "Word wall" in text
+    for term in corpus.glossary:
+        assert text.count(term.means[:40]) == 1, term.id
+    assert "<script" not in wall.html.read_text(encoding="utf-8")
+
+
+def test_the_capstone_handout_holds_no_reveal(tmp_path):
+    """The substitute plan promises it: the student handout of 04 prints the held notice, not what happened next."""
+    made = {h.edition: h for h in handouts.build(ROOT / "notebooks" / "04-what-could-a-reader-know.ipynb", tmp_path,
+                                                  ROOT / "lessons", pdf=False)}
+    html = made["student"].html.read_text(encoding="utf-8")
+    corpus = brink.load()
+    for claim in corpus.claims:
+        assert claim.outcome[:60] not in html

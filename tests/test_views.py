@@ -55,7 +55,14 @@ def test_statements_table_has_every_statement_and_headers():
     assert "Words in the text: “If it is up to the Russian Federation" in table.text
 
 
-def test_source_card_gives_three_clocks():
+def test_source_card_gives_the_publishers_clock_and_leaves_the_others_to_02():
+    """Review P2: the card showed Moscow's time above notebook 02's question on it. Its clocks are data
+    (``card_clocks``); the course's card keeps the publisher's, and a card with more lists each."""
+    import dataclasses
+
     card = render.source_card(CORPUS).text
-    assert "8:38 a.m. ET (08:38 US Eastern; 16:38 Moscow; 15:38 Kyiv)" in card
+    assert "8:38 a.m. ET" in card and "Moscow" not in card
+    several = dataclasses.replace(CORPUS, article=dataclasses.replace(CORPUS.article,
+                                                                      card_clocks=("US Eastern", "Moscow", "Kyiv")))
+    assert "8:38 a.m. ET (08:38 US Eastern; 16:38 Moscow; 15:38 Kyiv)" in render.source_card(several).text
     assert "Friday 28 January 2022" in card

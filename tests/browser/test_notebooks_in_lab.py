@@ -74,12 +74,23 @@ def answer_first_question(page: Page) -> None:
     expect(question).to_contain_text("Saved as attempt 1", timeout=20_000)
 
 
-def browse_to_paragraph_7(page: Page) -> None:
-    browser = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".brink-paragraph")).first
-    browser.locator(".widget-dropdown select").select_option(index=6)
-    expect(browser.locator(".brink-paragraph")).to_contain_text("Paragraph 7 of 9", timeout=20_000)
-    browser.locator("button", has_text="Next").click()
-    expect(browser.locator(".brink-paragraph")).to_contain_text("Paragraph 8 of 9", timeout=20_000)
+def the_text_comes_before_the_card(page: Page) -> None:
+    """Review P2: the genre question is asked before the source card, whose "Kind of text" line answers it."""
+    notebook = page.locator(ACTIVE)
+    question = notebook.locator(".brink-exercise", has_text="What kind of text").first
+    card = notebook.locator(".brink-source-card").first
+    assert question.bounding_box()["y"] < card.bounding_box()["y"]
+    expect(notebook.locator(".brink-words").first).to_contain_text("NATO")
+
+
+def back_to_the_text(page: Page) -> None:
+    """The text is shown once; every section links back to it, and the link works in JupyterLab."""
+    notebook = page.locator(ACTIVE)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    link = notebook.locator("a", has_text="Back to the text").last
+    link.scroll_into_view_if_needed()
+    link.click()
+    expect(notebook.locator("h2", has_text=re.compile(r"^The text")).first).to_be_in_viewport(timeout=20_000)
 
 
 def move_cutoff_to_the_end(page: Page) -> None:
@@ -125,8 +136,8 @@ def open_the_reveal(page: Page) -> None:
 
 # Extra things a student does in particular notebooks, beyond answering the first question.
 INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
-    "00-start-here.ipynb": [browse_to_paragraph_7],
-    "01-reading-the-text.ipynb": [switch_reader_mode],
+    "00-start-here.ipynb": [the_text_comes_before_the_card],
+    "01-reading-the-text.ipynb": [switch_reader_mode, back_to_the_text],
     "02-timeline.ipynb": [move_cutoff_to_the_end],
     "03-each-sides-demands.ipynb": [filter_the_board],
     "04-what-could-a-reader-know.ipynb": [open_the_reveal],

@@ -20,6 +20,7 @@ from .problems import Problem
 from .records import (
     CANT_TELL,
     EXERCISE_TYPES,
+    FACTS,
     KINDS,
     Category,
     Event,
@@ -61,7 +62,7 @@ def read_exercises(reader: DataReader, expressions: dict[str, TimeExpression], e
             reader.problems.append(Problem(f"{EXERCISE_DIR}/{exercise.notebook}.toml", exercise.id, "id",
                                            "this exercise id is used twice", "give each exercise its own id"))
         seen.add(exercise.id)
-    return found
+    return lay_out_keys(found)
 
 
 def _tables(e: Entry, key: str) -> list[dict[str, Any]]:
@@ -88,6 +89,7 @@ def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str
         title=e.text("title", required=False, default=""), predict=e.boolean("predict", required=False),
         evidence=reader.spans(e, "evidence"),
         paragraph=e.integer("paragraph", required=bool(about and about.lettered)),
+        asks=_asks(e),
     )
     count = len(reader.paragraphs)
     if record["paragraph"] is not None and not 1 <= record["paragraph"] <= count:
@@ -104,6 +106,17 @@ def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str
     return Exercise(**record) if e.ok else None
 
 
+def _asks(e: Entry) -> tuple[str, ...] | None:
+    """``asks = ["speaker"]``: what the question asks, so no view that shows it may come above it."""
+    if e.raw("asks", required=False) is None:
+        return None
+    asks = e.texts("asks", allow_empty=True)
+    for fact in asks:
+        if fact not in FACTS:
+            e.problem("asks", f"{fact!r} is not something a question can ask", "use one of: " + ", ".join(FACTS))
+    return asks
+
+
 @dataclass(frozen=True)
 class Context:
     """The annotations an exercise's answer may be derived from."""
@@ -113,25 +126,58 @@ class Context:
 
 
 def stable_order(exercise_id: str | None, options: tuple[Option, ...]) -> tuple[Option, ...]:
-    """Options in an order that says nothing about the key (review P1: the right answer was first in 18 of 19
-    questions), and the same order everywhere: widget, printed question, handout and answer key, on every run."""
+    """Options in an order fixed by the exercise and option ids alone, so the same on every run and in every
+    rendering (widget, printed question, handout, answer key)."""
     def rank(option: Option) -> str:
         return hashlib.sha256(f"{exercise_id}/{option.id}".encode()).hexdigest()
 
     return tuple(sorted(options, key=rank))
 
 
+# Where the first keyed option goes, question after question within a notebook (review P1: the right answer
+# was first in 18 of 19 questions). A cycle spreads the keys over every position the way item writers balance
+# a test; starting it at the second place keeps "first" the rarest position in a short notebook.
+KEY_CYCLE = (1, 2, 3, 0)
+
+
+def shuffled(exercise: Exercise) -> bool:
+    """Whether an exercise's options are laid out by :func:`lay_out_keys` (a highlight keeps the paragraph's order)."""
+    about = KINDS[exercise.type]
+    return bool(exercise.options) and about.shape in ("one", "many") and not about.lettered
+
+
+def lay_out_keys(exercises: list[Exercise]) -> list[Exercise]:
+    """Each notebook's choice questions with their keys spread over the positions (see :data:`KEY_CYCLE`).
+
+    Distractors keep their :func:`stable_order`; one keyed option is placed at the question's turn in the cycle
+    (the others of a multiple-choice question follow it in stable order). Turns go by a hash of the exercise id,
+    so adding a question moves few keys and the layout never depends on the order of the file.
+    """
+    turns: dict[str, int] = {}
+    for notebook in {x.notebook for x in exercises}:
+        mine = sorted((x for x in exercises if x.notebook == notebook and shuffled(x)),
+                      key=lambda x: hashlib.sha256(x.id.encode()).hexdigest())
+        turns.update({x.id: KEY_CYCLE[n % len(KEY_CYCLE)] for n, x in enumerate(mine)})
+    laid = []
+    for x in exercises:
+        if shuffled(x):  # (ids may repeat in a file with problems; each question is laid out on its own)
+            ordered = stable_order(x.id, x.options)
+            keys = [o for o in ordered if o.correct]
+            rest = [o for o in ordered if o is not keys[0]]
+            place = turns[x.id] % len(x.options)
+            x = replace(x, options=(*rest[:place], keys[0], *rest[place:]))
+        laid.append(x)
+    return laid
+
+
 def _read_choice(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:
-    options = _options(reader, e, record["type"], record["paragraph"])
-    if not KINDS[record["type"]].lettered:  # phrases of a paragraph keep the paragraph's order
-        options = stable_order(record["id"], options)
-    return {"options": options}
+    return {"options": _options(reader, e, record["type"], record["paragraph"])}
 
 
 def _read_date(reader: DataReader, e: Entry, record: dict[str, Any], context: Context) -> dict[str, Any]:
     expression = e.text("time_expression")
     options = _date_options(e, context.expressions.get(expression or ""))
-    return {"time_expression": expression, "options": stable_order(record["id"], options)}
+    return {"time_expression": expression, "options": options}
 
 
 def _read_classify(reader: DataReader, e: Entry, record: dict[str, Any], _: Context) -> dict[str, Any]:

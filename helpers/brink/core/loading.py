@@ -55,6 +55,7 @@ from .records import (
     Statement,
     Status,
     Tense,
+    Term,
     TimeExpression,
     Verb,
     VerbKind,
@@ -64,7 +65,7 @@ from .timing import Resolution, resolve
 DATA_DIR = Path(__file__).parents[1] / "data"
 ARTICLE_TEXT = "article.txt"
 # Every text needs these; every other file (time expressions, positions, events, verbs, hedges, quote checks,
-# stances, drafts, roles, claims, exercises) is optional, and each view says what it needs when its file is absent.
+# stances, drafts, roles, claims, glossary, exercises) is optional, and each view says what it needs when its file is absent.
 REQUIRED_FILES = (ARTICLE_TEXT, "article.toml", "actors.toml", "statements.toml")
 
 ACTOR_KINDS = get_args(ActorKind)
@@ -569,6 +570,14 @@ class Reader:
 
         return self.collect("roles.toml", "role", Role, build)
 
+    def glossary(self) -> list[Term]:
+        def build(e: Entry) -> dict[str, Any]:
+            return dict(id=e.text("id"), term=e.text("term"), means=e.text("means"),
+                        example=e.text("example", required=False, default=""),
+                        source=e.text("source", required=False, default=""))
+
+        return self.collect("glossary.toml", "term", Term, build)
+
     def claims(self, statement_ids: set[str], events: dict[str, Event]) -> list[Claim]:
         def build(e: Entry) -> dict[str, Any]:
             statement = e.text("statement")
@@ -735,6 +744,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         issues=tuple(reader.issues(position_ids, actor_ids)),
         provisions=tuple(reader.provisions(position_ids)),
         roles=tuple(reader.roles()),
+        glossary=tuple(reader.glossary()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
         parties=reader.parties,
         documents=reader.documents,

@@ -321,6 +321,17 @@ class Provision:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word students need (glossary.toml): shown in a notebook where it first appears, and on the word wall."""
+
+    id: str
+    term: str
+    means: str  # in words a 15-year-old can use
+    example: str = ""  # an everyday example, never an answer from the text
+    source: str = ""  # issuer and date, when the meaning carries an outside fact
+
+
+@dataclass(frozen=True)
 class Role:
     """A role card for the decision-point activity: an adviser or analyst, never a named leader."""
 
@@ -371,6 +382,12 @@ KINDS: dict[ExerciseType, Kind] = {
     "text": Kind("text", judgement=True),
 }
 EXERCISE_TYPES: tuple[str, ...] = get_args(ExerciseType)
+
+# What a question asks a student to work out, in words a view can be checked against (review P2: answers sat on
+# screen above their questions). Each view of ``brink.views`` says which of these it shows; a notebook may not
+# show one above a question that asks it.
+Fact = Literal["speaker", "form", "genre", "clock", "date", "order", "verb-kind", "hedge", "status", "outcome"]
+FACTS: tuple[str, ...] = get_args(Fact)
 CANT_TELL = "cant-tell"
 
 
@@ -434,6 +451,7 @@ class Exercise:
     rubric: tuple[str, ...] = ()  # text and rating: what a good answer does
     next: str = ""  # the next step after a judgement item is revealed
     justify: str = ""  # when set, the student also writes one line of evidence, with this as its label
+    asks: tuple[Fact, ...] | None = None  # what the student works out (None: not stated in the data)
 
     @property
     def judgement(self) -> bool:
@@ -477,6 +495,7 @@ class Corpus:
     issues: tuple[Issue, ...] = ()
     provisions: tuple[Provision, ...] = ()
     roles: tuple[Role, ...] = ()
+    glossary: tuple[Term, ...] = ()
     claims: tuple[Claim, ...] = ()
     parties: tuple[Party, ...] = DEFAULT_PARTIES
     documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
@@ -512,6 +531,9 @@ class Corpus:
     def exercise(self, exercise_id: str) -> Exercise:
         return self._lookup("exercises", exercise_id)
 
+    def term(self, term_id: str) -> Term:
+        return self._lookup("glossary", term_id)
+
     def exercises_for(self, notebook: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises if e.notebook == notebook)
 
@@ -528,4 +550,5 @@ class Corpus:
         try:
             return table[key]
         except KeyError:
-            raise KeyError(f"no {kind[:-1].replace('_', ' ')} with id {key!r}") from None
+            what = "glossary term" if kind == "glossary" else kind[:-1].replace("_", " ")
+            raise KeyError(f"no {what} with id {key!r}") from None

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..core import giveaways
 from ..core.loading import data_dir, read
 
 
@@ -45,9 +46,15 @@ def _data_folder(value: str | None) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     folder = _data_folder(args.folder)
-    _, problems = read(folder)
+    corpus, problems = read(folder)
     if not problems:
         print(f"All is well: the data in {folder} is complete and every piece of evidence is in the text.")
+        hints = giveaways.warnings(corpus) if corpus is not None else []
+        if hints:
+            print(f"{len(hints)} warning{'s' if len(hints) != 1 else ''}: options that give the answer away "
+                  "(students can score without reading):")
+            for hint in hints:
+                print(f"  - {hint}")
         return 0
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {folder}:")
     for problem in problems:
@@ -113,7 +120,7 @@ def _journal_export(args: argparse.Namespace) -> int:
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .handouts import CHROMIUM, build
+    from .handouts import CHROMIUM, build, build_word_wall
 
     notebooks = [Path(n) for n in args.notebooks] or sorted(Path("notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -139,6 +146,11 @@ def _handouts(args: argparse.Namespace) -> int:
                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
         for handout in made:
             print(f"{handout.edition:8} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
+    try:
+        wall = build_word_wall(out, pdf=not args.no_pdf)
+    except OSError as error:
+        raise Failure(f"Could not build the word wall ({error.strerror or error}).") from None
+    print(f"{wall.edition:8} {wall.html}" + (f"  {wall.pdf}" if wall.pdf else ""))
     return 0
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..core.loading import load
 from ..core.records import Corpus
+from ..static.glossary import word_wall
 from ..static.render import numbered_article
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -38,6 +39,9 @@ img { max-width: 100%; height: auto; }
 .brink-numbered td, .brink-numbered th { border: none; padding: 0 0.6em 0 0; }
 .edition { font-size: 0.9em; border: 1px solid #111; padding: 0.3em 0.6em; display: inline-block; }
 section.part { break-before: page; }
+.brink-wall { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8em; }
+.brink-wall-term { border: 2px solid #111; padding: 0.4em 0.8em; break-inside: avoid; font-size: 1.15em; }
+.brink-wall-word { font-size: 1.6em; font-weight: bold; margin: 0.2em 0; }
 @page { margin: 16mm; }
 """
 
@@ -121,3 +125,12 @@ def build(notebook: Path, out: Path, lessons: Path, *, pdf: bool = True, corpus:
         pdf_path = print_pdf(html_path, out / f"{notebook.stem}-{edition}.pdf") if pdf else None
         made.append(Handout(notebook.stem, edition, html_path, pdf_path))
     return made
+
+
+def build_word_wall(out: Path, *, pdf: bool = True, corpus: Corpus | None = None) -> Handout:
+    """Every glossary term once, large, for the classroom wall: word-wall.html (and .pdf)."""
+    corpus = corpus or load()
+    out.mkdir(parents=True, exist_ok=True)
+    html_path = out / "word-wall.html"
+    html_path.write_text(page("Word wall", "For the classroom wall", [word_wall(corpus).html]), encoding="utf-8")
+    return Handout("word-wall", "wall", html_path, print_pdf(html_path, out / "word-wall.pdf") if pdf else None)

@@ -7,6 +7,7 @@ gives no Ukrainian position, and the board says so instead of hiding the gap.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from ..core.demands import board, column_of
@@ -14,19 +15,50 @@ from ..core.demands import columns as board_columns
 from ..core.records import Corpus, Position, Role, Stance
 from .render import Static, needs, source_line, table, text_table
 
-STATUS = {
-    "ruled-out": ("✖", "Ruled out"),
-    "open": ("⇄", "Open"),
-    "under-review": ("◔", "Under review"),
-    "unclear": ("?", "Unclear"),
+
+@dataclass(frozen=True)
+class StatusMeaning:
+    """What a status means, and a test a 15-year-old can apply to a sentence (review C10: two of 0.1's statuses
+    meant the same in ordinary English, so the key was ambiguous). The tests are tried in order; the first that
+    fits decides. The examples are everyday ones on purpose: an example from the text would answer a question."""
+
+    icon: str
+    word: str
+    means: str
+    test: str
+    example: str
+
+
+STATUS: dict[str, StatusMeaning] = {
+    "ruled-out": StatusMeaning("✖", "Ruled out", "A side that could say yes has said no.",
+                               "Can you point to words of refusal, such as \"no\", \"off the table\" or \"rejected\"?",
+                               "The head teacher says a four-day week is off the table."),
+    "under-review": StatusMeaning("◔", "Under review", "A side says it is still deciding.",
+                                  "Does the text say someone is still reading, studying or weighing it?",
+                                  "The head teacher is reading the petition and will answer next week."),
+    "open": StatusMeaning("⇄", "Open", "A side offers it, or says it can be talked about, and no one has refused it.",
+                          "Can you point to an offer, a condition for saying yes, or a \"this is worth discussing\"?",
+                          "The head teacher says a later start could work if parents agree."),
+    "unclear": StatusMeaning("?", "Unclear", "The text gives it no place in the talks: it is a warning, a hope or a "
+                             "forecast, not an offer or a refusal.", "None of the three tests above fits.",
+                             "A parent warns that students may walk out."),
 }
 STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"),
           "silent": ("—", "not in the text")}
 
 
 def status_label(status: str) -> str:
-    icon, words = STATUS[status]
-    return f"{icon} {words}"
+    meaning = STATUS[status]
+    return f"{meaning.icon} {meaning.word}"
+
+
+def status_key() -> Static:
+    """What each status means and how to test for it, in the order the tests are tried."""
+    rows = [[status_label(key), m.means, m.test, m.example] for key, m in STATUS.items()]
+    header = ["Status", "What it means", "Test (try them in order)", "An everyday example"]
+    caption = "Statuses: what each one means, and how to tell"
+    return Static(table(escape(caption), header, [[escape(c) for c in row] for row in rows]),
+                  caption + "\n\n" + text_table(header, rows))
 
 
 

@@ -124,7 +124,7 @@ def source_card(corpus: Corpus) -> Static:
     zones = {c.short: c.zone for c in a.clocks if c.short}
     times = "; ".join(f"{a.published_in(zones[name]):%H:%M} {name}" for name in a.card_clocks)
     when = f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.time_label}"
-    if a.published_time is not None and times:
+    if a.published_time is not None and len(a.card_clocks) > 1:  # one clock: the time label says it already
         when += f" ({times})"
     title_when = (f" (the title at its {a.live_page_title_as_of} update, later than this post)"
                   if a.live_page_title_as_of else "")

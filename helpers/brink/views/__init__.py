@@ -17,12 +17,13 @@ import ipywidgets as widgets
 
 from ..core import modes, timeline
 from ..core.loading import load
-from ..core.records import Corpus
+from ..core.records import Corpus, Fact
 from ..static import capstone_cards as capstone
 from ..static import demands_tables as demands
 from ..static import reader, render
 from ..static.capstone_cards import claim_cards
-from ..static.demands_tables import drafts_table
+from ..static.demands_tables import drafts_table, status_key
+from ..static.glossary import word_list as words
 from ..static.reading_tables import hedges_table, quote_checks_table, sentences_table, verbs_table
 from ..static.render import article, source_card, statements_table
 from ..static.timeline_tables import calendar_strip, clocks_table, time_expressions_table
@@ -58,10 +59,51 @@ __all__ = [
     "show_voices",
     "source_card",
     "statements_table",
+    "status_key",
     "time_expressions_table",
     "timeline_view",
     "verbs_table",
+    "words",
 ]
+
+# What each view puts on screen, in the words exercises use for what they ask (``asks`` in the exercise files).
+# A notebook may not show a view above a question that asks what the view shows (review P2); the tests check the
+# order of every notebook against this table, and that every view of the façade is in it.
+SHOWS: dict[str, frozenset[Fact]] = {
+    "article": frozenset(),
+    "source_card": frozenset({"genre"}),  # and the clocks of ``card_clocks``: see :func:`shows`
+    "paragraph_browser": frozenset({"speaker", "form"}),
+    "statements_table": frozenset({"speaker", "form"}),
+    "reader_view": frozenset({"speaker", "form"}),
+    "sentences_table": frozenset({"speaker", "form"}),
+    "verbs_table": frozenset({"verb-kind"}),
+    "hedges_table": frozenset({"hedge", "speaker"}),
+    "quote_checks_table": frozenset(),
+    "show_voices": frozenset({"speaker"}),
+    "clocks_table": frozenset({"clock"}),
+    "calendar_strip": frozenset(),  # weekdays only; the annotated teacher's strip is not in a notebook
+    "time_expressions_table": frozenset({"date"}),
+    "show_timeline": frozenset({"order", "date"}),
+    "timeline_view": frozenset({"order", "date", "outcome"}),
+    "demands_board": frozenset({"status"}),
+    "show_stances": frozenset({"status"}),
+    "drafts_table": frozenset(),
+    "role_cards": frozenset(),
+    "claim_cards": frozenset(),
+    "reveal_box": frozenset({"outcome"}),
+    "status_key": frozenset(),  # meanings and everyday examples, never the text's items
+    "words": frozenset(),  # meanings and everyday examples, never the text's answers
+    "question": frozenset(),
+    "handin_box": frozenset(),
+}
+
+
+def shows(view: str, corpus: Corpus) -> frozenset[Fact]:
+    """What ``views.<view>(corpus)`` shows; the source card shows a clock question's answer only when it lists more
+    than the publisher's own clock."""
+    extra: frozenset[Fact] = frozenset({"clock"}) if view == "source_card" and len(corpus.article.card_clocks) > 1 \
+        else frozenset()
+    return SHOWS[view] | extra
 
 
 class ParagraphBrowser(render.StaticTwin, widgets.VBox):
