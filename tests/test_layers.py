@@ -123,7 +123,7 @@ def test_every_registry_and_label_map_covers_its_vocabulary():
     for registry in (checking.RULES, exercise_render.PRINTED, questions.CONTROLS, keys.KEY_TABLES):
         assert set(registry) == set(get_args(records.Shape))
     assert set(exercise_render.TYPE_HINTS) == set(get_args(records.ExerciseType))
-    pairs = [(render.FORM_LABELS, records.Form), (render.FIDELITY_LABELS, records.Fidelity),
+    pairs = [(render.FIDELITY_LABELS, records.Fidelity),
              (render.COPY_LABELS, records.CopyKind), (reading_tables.VERB_KIND_LABELS, records.VerbKind),
              (reading_tables.HEDGE_KIND_LABELS, records.HedgeKind), (demands_tables.STATUS, records.Status),
              (demands_tables.STANCE, records.StanceValue),

@@ -156,3 +156,20 @@ def test_the_status_question_uses_the_boards_labels(corpus):
     assert asked
     for exercise in asked:
         assert [(c.id, c.label) for c in exercise.categories] == [(key, status_label(key)) for key in STATUS]
+
+
+def test_one_attribution_scheme_with_the_same_label_everywhere(corpus):
+    """Review P4: S14, S15 and S20 were "paraphrase" in the statement table and "vague" in the sentence table. Every
+    view and the sentence-types question now use the sentence types of notebook 01, statement by statement."""
+    from brink.core.reading import narrated, sentence_label, statement_type
+    from brink.static import reader, render
+
+    question = corpus.exercise("nb01-sentence-types")
+    labels = {c.id: c.label for c in question.categories}
+    table = render.statements_table(corpus).text
+    for statement in corpus.statements:
+        kind = statement_type(corpus, statement)
+        label = render.form_label(corpus, statement)
+        assert label == sentence_label(corpus, kind) == labels[kind]
+        assert narrated(corpus, reader.FORM_MARKS[kind].label) == label
+        assert f"Form: {label}" in table

@@ -21,7 +21,7 @@ def test_choosing_a_paragraph_shows_its_statements():
     shown = browser.shown.value
     assert "Paragraph 7 of 9" in shown
     assert "5 statements in this paragraph" in shown
-    assert "[S11]" in shown and "Sergey Lavrov and Dmitry Peskov: partial quote" in shown
+    assert "[S11]" in shown and "Sergey Lavrov and Dmitry Peskov: Partial quote" in shown
     assert shown.count("<mark") == 5
 
 

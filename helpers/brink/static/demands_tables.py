@@ -31,16 +31,16 @@ class StatusMeaning:
 
 STATUS: dict[str, StatusMeaning] = {
     "ruled-out": StatusMeaning("✖", "Ruled out", "A side that could say yes has said no.",
-                               "Can you point to words of refusal, such as \"no\", \"off the table\" or \"rejected\"?",
-                               "The head teacher says a four-day week is off the table."),
-    "under-review": StatusMeaning("◔", "Under review", "A side says it is still deciding.",
+                               "Can you point to words of refusal, such as \"no\", \"out of the question\" or "
+                               "\"rejected\"?", "The head teacher says a four-day week is out of the question."),
+    "open": StatusMeaning("⇄", "Open", "A side offers it, or says it is worth talking about, and no one has refused it.",
+                          "Can you point to an offer, a condition for saying yes, or words saying it is worth discussing?",
+                          "The head teacher says a later start could work if parents agree."),
+    "under-review": StatusMeaning("◔", "Under review", "A side has it in front of them and says it has not decided yet.",
                                   "Does the text say someone is still reading, studying or weighing it?",
                                   "The head teacher is reading the petition and will answer next week."),
-    "open": StatusMeaning("⇄", "Open", "A side offers it, or says it can be talked about, and no one has refused it.",
-                          "Can you point to an offer, a condition for saying yes, or a \"this is worth discussing\"?",
-                          "The head teacher says a later start could work if parents agree."),
-    "unclear": StatusMeaning("?", "Unclear", "The text gives it no place in the talks: it is a warning, a hope or a "
-                             "forecast, not an offer or a refusal.", "None of the three tests above fits.",
+    "unclear": StatusMeaning("?", "Unclear", "The text gives it no place in the talks: it is a warning or a forecast, "
+                             "not an offer, a refusal or a decision to come.", "None of the three tests above fits.",
                              "A parent warns that students may walk out."),
 }
 STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "open": ("◆", "open"),

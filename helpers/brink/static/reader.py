@@ -29,7 +29,7 @@ FORM_MARKS = {
     "partial-quote": Mark("Partial quote", "font-weight:bold;border-bottom:2px solid #111", "partial quote"),
     "named-paraphrase": Mark("Paraphrase of a named speaker", "border-bottom:2px dashed #111", "paraphrase"),
     "vague": Mark("Vague or institutional attribution", "border-bottom:2px dotted #111;font-style:italic", "vague"),
-    "reporter": Mark("{Narrators} own words", "border-bottom:1px solid #777", "{bare_narrator}"),
+    "reporter": Mark("{Narrators} own voice", "border-bottom:1px solid #777", "{bare_narrator}"),
 }
 LAYER_MARKS = {
     "quoted": Mark(LAYERS[0][1], f"font-weight:bold;background:{palette.HIGHLIGHT};color:{palette.TEXT}", "quoted"),

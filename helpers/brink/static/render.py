@@ -13,16 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from ..core.reading import narrated
+from ..core.reading import sentence_label, statement_type
 from ..core.records import Corpus, Source, Span, Statement
 from . import palette
 
-FORM_LABELS = {
-    "quote": "direct quote",
-    "partial-quote": "partial quote",
-    "paraphrase": "paraphrase",
-    "narration": "{bare_narrators} own words",  # a template: form_label() fills in the narrator
-}
 FIDELITY_LABELS = {
     "confirmed": "confirmed",
     "consistent": "consistent with the record",
@@ -86,8 +80,10 @@ def needs(field: str, file: str, what: str) -> Callable[[Callable[..., Static]],
     return wrap
 
 
-def form_label(corpus: Corpus, form: str) -> str:
-    return narrated(corpus, FORM_LABELS[form])
+def form_label(corpus: Corpus, statement: Statement) -> str:
+    """How a statement is attributed, in the one scheme the course teaches (review P4: a statement was a
+    "paraphrase" in one table and "vague" in another): the sentence types of notebook 01."""
+    return sentence_label(corpus, statement_type(corpus, statement))
 
 
 def speaker_names(corpus: Corpus, statement: Statement) -> str:
@@ -186,7 +182,7 @@ def paragraph_view(corpus: Corpus, number: int) -> Static:
     for s in statements:
         label = statement_label(corpus, s)
         verb = f", verb “{s.verb}”" if s.verb else ""
-        description = f"{speaker_names(corpus, s)}: {form_label(corpus, s.form)}{verb}."
+        description = f"{speaker_names(corpus, s)}: {form_label(corpus, s)}{verb}."
         items_html.append(f"<li><strong>[{label}]</strong> {escape(description)}</li>")
         items_text.append(f"  - [{label}] {description}")
     count = len(statements)
@@ -205,7 +201,7 @@ def statements_table(corpus: Corpus) -> Static:
     header = ["#", "Para.", "Who", "Verb", "Form", "Words in the text", "Checked against sources"]
     rows = [
         [statement_label(corpus, s), f"P{s.evidence.paragraph}", speaker_names(corpus, s), s.verb or "—",
-         form_label(corpus, s.form), s.evidence.text, FIDELITY_LABELS[s.fidelity]]
+         form_label(corpus, s), s.evidence.text, FIDELITY_LABELS[s.fidelity]]
         for s in corpus.statements
     ]
     caption = f"All {len(rows)} statements in the text, in the order of the data file"

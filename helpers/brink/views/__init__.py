@@ -85,8 +85,8 @@ SHOWS: dict[str, frozenset[Fact]] = {
     "time_expressions_table": frozenset({"date"}),
     "show_timeline": frozenset({"order", "date"}),
     "timeline_view": frozenset({"order", "date", "outcome"}),
-    "demands_board": frozenset({"status"}),
-    "show_stances": frozenset({"status"}),
+    "demands_board": frozenset({"status", "speaker"}),  # and who the text lets say each item, or that no one does
+    "show_stances": frozenset({"status", "speaker"}),
     "drafts_table": frozenset(),
     "role_cards": frozenset(),
     "claim_cards": frozenset(),
