@@ -15,7 +15,7 @@ from brink.static import capstone_cards
 
 CORPUS = brink.load()
 ROOT = Path(__file__).parents[1]
-NOTEBOOK = ROOT / "notebooks" / "04-what-could-a-reader-know.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "05-what-could-a-reader-know.ipynb"
 PUBLISHED = dt.date(2022, 1, 28)
 MONTHS = {m: n for n, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
@@ -77,7 +77,7 @@ def test_no_date_after_publication_appears_before_the_reveal(executed):
 
 
 def test_model_answers_above_the_reveal_use_nothing_later():
-    for exercise in CORPUS.exercises_for("04-what-could-a-reader-know"):
+    for exercise in CORPUS.exercises_for("05-what-could-a-reader-know"):
         if exercise.id in ("nb04-hindsight-trap", "nb04-truth-sandwich", "nb04-reflection"):
             continue
         words = " ".join([exercise.prompt, exercise.explanation, *exercise.rating_feedback,

@@ -148,12 +148,12 @@ def test_r7_one_release_outside_every_kernel_reaches_the_whole_class(tmp_path):
                 'q = views.question("nb04-rate-no-war")',
                 'q.answer = (2, "A condition and a warning.")',
                 "q.button.click()",
-                'box = views.reveal_box(notebook="04-what-could-a-reader-know")',
+                'box = views.reveal_box(notebook="05-what-could-a-reader-know")',
                 "box.button.click()",
                 'print("held" if q.model.value == "" and "teacher" in box.shown.value else "OPEN")',
             ]))
             assert said.strip() == "held", said
-        result = subprocess.run([sys.executable, "-m", "brink", "release", "04-what-could-a-reader-know",
+        result = subprocess.run([sys.executable, "-m", "brink", "release", "05-what-could-a-reader-know",
                                  "--dir", str(release)], capture_output=True, text=True, check=False)
         assert result.returncode == 0 and "released" in result.stdout.lower(), result.stdout + result.stderr
         for _, client in students:
@@ -174,8 +174,21 @@ def test_r7_a_release_names_notebooks_and_can_be_withdrawn(tmp_path, monkeypatch
     monkeypatch.setenv("BRINK_RELEASE_DIR", str(tmp_path))
     assert not modes.reveals_allowed("02-timeline")
     modes.write_release(tmp_path, ["02-timeline"])
-    assert modes.reveals_allowed("02-timeline") and not modes.reveals_allowed("04-what-could-a-reader-know")
+    assert modes.reveals_allowed("02-timeline") and not modes.reveals_allowed("05-what-could-a-reader-know")
     modes.write_release(tmp_path, ["02-timeline"], withdraw=True)
     assert not modes.reveals_allowed("02-timeline")
     (tmp_path / modes.RELEASE_FILE).write_text("{ damaged", encoding="utf-8")
     assert not modes.reveals_allowed("02-timeline")  # a damaged release file opens nothing, and raises nothing
+
+
+def test_a_release_under_the_capstones_old_name_still_opens_it(tmp_path, monkeypatch):
+    """A teacher who released 04-what-could-a-reader-know before the capstone became 05 keeps it released."""
+    from brink.core import modes
+
+    monkeypatch.setenv("BRINK_MODE", "classroom")
+    monkeypatch.setenv(modes.ENV_RELEASE_DIR, str(tmp_path))
+    monkeypatch.setattr(modes, "_override", None)
+    assert not modes.reveals_allowed("05-what-could-a-reader-know")
+    modes.write_release(tmp_path, ["04-what-could-a-reader-know"])
+    assert modes.reveals_allowed("05-what-could-a-reader-know")
+    assert not modes.reveals_allowed("04-checking-the-story")

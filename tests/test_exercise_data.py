@@ -144,7 +144,7 @@ def test_check_warns_about_a_key_that_stands_out(data_copy, capsys):
     """A broken copy: a keyed option made much longer than the rest, so it stands out and is the longest again."""
     from brink.__main__ import main
 
-    edit(data_copy, "exercises/04-what-could-a-reader-know.toml", 'text = "It makes the statement depend on a condition"',
+    edit(data_copy, "exercises/05-what-could-a-reader-know.toml", 'text = "It makes the statement depend on a condition"',
          'text = "It makes the statement depend on a condition, and that leaves room for a war that Russia blames on others"')
     assert main(["check", str(data_copy)]) == 0
     out = capsys.readouterr().out

@@ -102,10 +102,20 @@ def test_the_word_wall_prints_every_term_once(tmp_path):
 
 
 def test_the_capstone_handout_holds_no_reveal(tmp_path):
-    """The substitute plan promises it: the student handout of 04 prints the held notice, not what happened next."""
-    made = {h.edition: h for h in handouts.build(ROOT / "notebooks" / "04-what-could-a-reader-know.ipynb", tmp_path,
+    """The substitute plan promises it: the student handout of 05 prints the held notice, not what happened next."""
+    made = {h.edition: h for h in handouts.build(ROOT / "notebooks" / "05-what-could-a-reader-know.ipynb", tmp_path,
                                                   ROOT / "lessons", pdf=False)}
     html = made["student"].html.read_text(encoding="utf-8")
     corpus = brink.load()
     for claim in corpus.claims:
         assert claim.outcome[:60] not in html
+
+
+def test_the_summative_task_prints_with_its_sources_rubric_and_samples(tmp_path):
+    need_tools()
+    task = handouts.build_summative(tmp_path, ROOT / "lessons")
+    text, html = pdf_text(task.pdf), task.html.read_text(encoding="utf-8")
+    for words in ("Was that headline a fair summary", "sample written for the course"):
+        assert words in text
+    for level in ("3: Strong", "2: Developing", "1: Emerging"):
+        assert level in html  # the rubric's table cells wrap in the PDF

@@ -109,3 +109,25 @@ def test_writes_go_through_a_temporary_file_and_fsync(tmp_path, monkeypatch):
     monkeypatch.setattr(journal_module.os, "replace", lambda a, b: (calls.append(("replace", Path(a).suffix)), real_replace(a, b))[1])
     Journal("nb", tmp_path).record("q1", "a", kind="commit")
     assert calls[0] == "fsync" and calls[1] == ("replace", ".tmp")
+
+
+def test_answers_saved_under_the_capstones_old_name_still_restore(tmp_path):
+    """Issue 16: the capstone became 05. A student who answered it as 04 gets every answer back, the next save
+    moves them into the new file, and the hand-in lists them once, under the new name."""
+    import json
+
+    from brink.core.journal import Journal, journals
+
+    old = Journal("04-what-could-a-reader-know", tmp_path)
+    assert old.record("nb04-rate-talks", {"rating": 3, "reason": "The Kremlin said talks would press on."},
+                      kind="commit").ok
+    new = Journal("05-what-could-a-reader-know", tmp_path)
+    assert new.latest("nb04-rate-talks")["answer"]["rating"] == 3
+    assert [j.notebook for j in journals(tmp_path)] == ["05-what-could-a-reader-know"]
+    saved = new.record("nb04-condition", "conditional", kind="check", verdict="right")
+    assert saved.ok and saved.attempt == 1
+    assert not (tmp_path / "04-what-could-a-reader-know.json").exists()
+    data = json.loads((tmp_path / "05-what-could-a-reader-know.json").read_text())
+    assert data["notebook"] == "05-what-could-a-reader-know"
+    assert [e["exercise"] for e in data["entries"]] == ["nb04-rate-talks", "nb04-condition"]
+    assert [j.notebook for j in journals(tmp_path)] == ["05-what-could-a-reader-know"]

@@ -20,6 +20,8 @@ from lab import ACTIVE, ROOT
 from nbclient import NotebookClient
 from playwright.sync_api import Page, expect
 
+import brink
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SHOTS = ROOT / "build" / "screenshots"
 BROKEN = ("Error displaying widget", "Loading widget", "model not found", "Traceback (most recent call last)")
@@ -93,6 +95,15 @@ def back_to_the_text(page: Page) -> None:
     expect(notebook.locator("h2", has_text=re.compile(r"^The text")).first).to_be_in_viewport(timeout=20_000)
 
 
+def read_the_documents(page: Page) -> None:
+    """Every document is a labelled section with its own heading, and the clock comes after the question on it."""
+    notebook = page.locator(ACTIVE)
+    expect(notebook.locator("article.brink-document")).to_have_count(len(brink.load().primary_sources), timeout=20_000)
+    question = notebook.locator(".brink-exercise", has_text="On the clock").first
+    clock = notebook.locator("caption", has_text="The documents against the post").first
+    assert question.bounding_box()["y"] < clock.bounding_box()["y"]
+
+
 def move_cutoff_to_the_end(page: Page) -> None:
     """Drag the knowledge cut-off with the keyboard, as a student would, and see later events appear."""
     view = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".widget-slider")).last
@@ -140,7 +151,8 @@ INTERACTIONS: dict[str, list[Callable[[Page], None]]] = {
     "01-reading-the-text.ipynb": [switch_reader_mode, back_to_the_text],
     "02-timeline.ipynb": [move_cutoff_to_the_end],
     "03-each-sides-demands.ipynb": [filter_the_board],
-    "04-what-could-a-reader-know.ipynb": [open_the_reveal],
+    "04-checking-the-story.ipynb": [read_the_documents],
+    "05-what-could-a-reader-know.ipynb": [open_the_reveal],
 }
 
 

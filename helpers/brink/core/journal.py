@@ -31,6 +31,10 @@ from typing import Any
 SCHEMA = "brink.journal/1"
 ENV_DIR = "BRINK_JOURNAL_DIR"
 DEFAULT_DIR = "my-answers"
+# Notebooks that were renamed, with the names their answers were saved under before. The capstone became 05 when
+# the documents lesson took its place before it (issue 16); a student's saved answers must still come back.
+FORMER_NAMES: dict[str, tuple[str, ...]] = {"05-what-could-a-reader-know": ("04-what-could-a-reader-know",)}
+CURRENT_NAME = {old: new for new, olds in FORMER_NAMES.items() for old in olds}
 
 
 def journal_dir() -> Path:
@@ -132,6 +136,16 @@ class Journal:
     def path(self) -> Path:
         return self.folder / f"{self.notebook}.json"
 
+    @property
+    def source(self) -> Path:
+        """Where the answers are read from: the journal's own file, or, until the first save after a rename, the
+        file saved under the notebook's former name."""
+        if not self.path.exists():
+            for old in FORMER_NAMES.get(self.notebook, ()):
+                if (former := self.folder / f"{old}.json").exists():
+                    return former
+        return self.path
+
     # -- reading ---------------------------------------------------------------------------------
     def entries(self, exercise_id: str | None = None) -> list[dict[str, Any]]:
         """Saved answers, oldest first; an unreadable file reads as empty (and is set aside on the next save)."""
@@ -151,7 +165,7 @@ class Journal:
     def _read(self) -> dict[str, Any]:
         """The journal's content. Raises ValueError when the file is damaged or not a brink journal."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = self.source.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {"schema": SCHEMA, "notebook": self.notebook, "entries": [], "readable": []}
         except UnicodeDecodeError as error:
@@ -173,6 +187,7 @@ class Journal:
             with _locked(self.folder / f".{self.notebook}.lock"):
                 self._clean_leftovers()
                 notice = ""
+                source = self.source
                 try:
                     data = self._read()
                 except ValueError as why:
@@ -183,7 +198,10 @@ class Journal:
                 data["entries"].append({"exercise": exercise_id, "notebook": self.notebook, "attempt": attempt,
                                         "kind": kind, "verdict": verdict, "answer": answer, "time": _now()})
                 del data["readable"]
+                data["notebook"] = self.notebook
                 self._write(data)
+                if source != self.path and source.exists():  # every old entry is now in the new file
+                    source.unlink()
             return Saved(True, attempt, notice)
         except (OSError, TypeError, ValueError) as error:
             return Saved(False, 0, f"Your answer could not be saved to {self.path} ({error}). It is still in the "
@@ -206,8 +224,9 @@ class Journal:
         while target.exists():
             number += 1
             target = self.path.with_name(f"{self.notebook}.unreadable-{stamp}-{number}.json")
-        os.replace(self.path, target)
-        notice = (f"The answers file {self.path.name} could not be read ({why}), so it was moved to {target.name} "
+        damaged = self.source
+        os.replace(damaged, target)
+        notice = (f"The answers file {damaged.name} could not be read ({why}), so it was moved to {target.name} "
                   "and a new one was started. Nothing in the old file was deleted.")
         self.notices.append(notice)
         return notice
@@ -237,7 +256,10 @@ def survey(folder: str | Path | None = None) -> tuple[list[Journal], dict[str, s
     for path in sorted(where.glob("*.json")):
         if ".unreadable-" in path.name or path.name.startswith("brink-answers"):
             continue
-        journal = Journal(path.stem, where)
+        name = CURRENT_NAME.get(path.stem, path.stem)
+        if name != path.stem and (where / f"{name}.json").exists():
+            continue  # a renamed notebook's answers are read through its current name
+        journal = Journal(name, where)
         try:
             journal._read()
         except (OSError, ValueError) as why:

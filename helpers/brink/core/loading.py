@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from . import consistency
-from .evidence import EvidenceError, locate, sentence_around
+from .evidence import EvidenceError, locate, sentence_around, sentence_spans
 from .exercises import read_exercises
 from .fields import PLACEHOLDER, Entry, id_problem, kind_name
 from .problems import DataError, Problem
@@ -26,6 +26,9 @@ from .records import (
     DEFAULT_PARTIES,
     DEFAULT_ZONE,
     HEDGE_KINDS,
+    LICENCES,
+    RELATIONS,
+    STORABLE,
     Actor,
     ActorKind,
     Article,
@@ -34,6 +37,7 @@ from .records import (
     Confidence,
     Corpus,
     Document,
+    DocumentCheck,
     Event,
     Fidelity,
     Form,
@@ -45,6 +49,7 @@ from .records import (
     Position,
     PositionKind,
     Precision,
+    PrimarySource,
     Provision,
     QuoteCheck,
     Role,
@@ -91,6 +96,7 @@ class Reader:
         self.board_ids: tuple[str, ...] = tuple(p.id for p in DEFAULT_PARTIES if p.board)
         self.documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
         self.drafts_heading = "In the draft"
+        self.primary_source_ids: set[str] = set()  # documents.toml, once read
         self.paragraphs: tuple[str, ...] = ()
         self.parsed: dict[str, dict[str, Any]] = {}  # each file is parsed once per read
 
@@ -565,10 +571,86 @@ class Reader:
     def roles(self) -> list[Role]:
         def build(e: Entry) -> dict[str, Any]:
             record = dict(id=e.text("id"), title=e.text("title"), delegation=e.text("delegation", choices=self.side_ids),
-                          goals=e.texts("goals"), issues=e.texts("issues"), evidence=self.spans(e, "evidence"))
+                          goals=e.texts("goals"), issues=e.texts("issues"), evidence=self.spans(e, "evidence"),
+                          documents=e.texts("documents", required=False))
+            for document in record["documents"]:
+                if document not in self.primary_source_ids:
+                    e.problem("documents", f"unknown document {document!r}", "use an id from documents.toml")
             return record
 
         return self.collect("roles.toml", "role", Role, build)
+
+    def primary_sources(self) -> list[PrimarySource]:
+        """documents.toml: each side's documents of the days around the text (issue 16)."""
+        def build(e: Entry) -> dict[str, Any]:
+            record: dict[str, Any] = dict(
+                id=e.text("id"), side=e.text("side", choices=self.side_ids), issuer=e.text("issuer"),
+                title=e.text("title"), date=e.date("date"), time_means=e.text("time_means"), url=e.text("url"),
+                licence=e.text("licence", choices=LICENCES), licence_note=e.text("licence_note"),
+                quote=e.text("quote"), notes=e.texts("notes", required=False),
+                copy=e.text("copy", required=False, choices=COPY_KINDS, default="issuer"),
+                via=e.text("via", required=False, default=""), copy_url=e.text("copy_url", required=False, default=""),
+                zone_stated=e.boolean("zone_stated", required=False, default=True),
+                page_found=e.boolean("page_found", required=False, default=True),
+                text=e.texts("text", required=False))
+            record.update(self.document_time(e))
+            if record["copy"] != "issuer" and not (record["via"] and record["copy_url"]):
+                e.problem("copy", "a copy that is not the issuer's page needs `via` and `copy_url`",
+                          "name the site in via and link the copy in copy_url")
+            if record["text"] and record["licence"] not in STORABLE:
+                e.problem("text", f"the licence is {record['licence']!r}, so the text may not be stored",
+                          "remove text, link the page in url, and quote one sentence in quote")
+            if record["quote"] and record["text"] and not any(record["quote"] in t for t in record["text"]):
+                e.problem("quote", "the quotation is not in the stored text", "copy it exactly from text")
+            if record["quote"] and len(sentence_spans(record["quote"])) > 1:
+                e.problem("quote", "quote at most one sentence", "shorten it to one sentence")
+            record["checks"] = self.document_checks(e, record)
+            return record
+
+        found = self.collect("documents.toml", "document", PrimarySource, build)
+        self.primary_source_ids = {d.id for d in found} | _declared_ids(self, "documents.toml", "document")
+        return found
+
+    def document_time(self, e: Entry) -> dict[str, Any]:
+        """A time in a stated zone, or none."""
+        from zoneinfo import ZoneInfo
+
+        text = e.text("time", required=False)
+        if text is None:
+            return {}
+        zone = e.text("zone")
+        try:
+            time = dt.time.fromisoformat(text)
+        except ValueError:
+            e.problem("time", f"{text!r} is not a time", 'write time = "16:15" (24-hour, in zone)')
+            return {}
+        try:
+            ZoneInfo(zone or "")
+        except (ValueError, KeyError, OSError):
+            e.problem("zone", f"{zone!r} is not a time zone", 'use an IANA name such as "Europe/Moscow"')
+            return {}
+        return {"time": time, "zone": zone}
+
+    def document_checks(self, e: Entry, record: dict[str, Any]) -> tuple[DocumentCheck, ...]:
+        found = []
+        tables = e.raw("check", required=False) or []
+        if not isinstance(tables, list):
+            e.problem("check", "expected [[document.check]] tables", "write each under a [[document.check]] header")
+            return ()
+        shown = " ".join((*record["text"], record["quote"]))
+        for number, table in enumerate(tables, start=1):
+            c = Entry(e.file, f"{e.label} check {number}", table if isinstance(table, dict) else {}, self.problems)
+            post = self.span(c, "post", c.text("post"), None)
+            words, relation = c.text("words"), c.text("relation", choices=RELATIONS)
+            if words and words not in shown:
+                c.problem("words", "these words are not in the document's text or quotation", "copy them exactly")
+            check = dict(post=post, words=words, relation=relation, note=c.text("note"))
+            c.finish()
+            if c.ok and post is not None:
+                found.append(DocumentCheck(**check))
+            else:
+                e.ok = False
+        return tuple(found)
 
     def glossary(self) -> list[Term]:
         def build(e: Entry) -> dict[str, Any]:
@@ -743,6 +825,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         quote_checks=tuple(reader.quote_checks(statement_ids)),
         issues=tuple(reader.issues(position_ids, actor_ids)),
         provisions=tuple(reader.provisions(position_ids)),
+        primary_sources=tuple(reader.primary_sources()),
         roles=tuple(reader.roles()),
         glossary=tuple(reader.glossary()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),

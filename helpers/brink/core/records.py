@@ -320,6 +320,63 @@ class Provision:
     wording: str = ""
 
 
+# A primary document's licence decides whether the course may store its text (issue 16): public-domain and cc-by
+# may be stored; unconfirmed (a licence asserted by others, not seen on the issuer's own page) and copyright
+# are linked, with one sentence quoted.
+Licence = Literal["public-domain", "cc-by", "unconfirmed", "copyright"]
+LICENCES: tuple[str, ...] = get_args(Licence)
+STORABLE: tuple[Licence, ...] = ("public-domain", "cc-by")
+# What a document does with words of the post: says the same, says more, says the opposite, or is about the same
+# thing without containing the claim.
+Relation = Literal["corroborates", "adds", "contradicts", "silent"]
+RELATIONS: tuple[str, ...] = get_args(Relation)
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """What one primary document does with words of the post."""
+
+    post: Span  # the words of the post
+    words: str  # the document's words, in its stored text or its quotation
+    relation: Relation
+    note: str
+
+
+@dataclass(frozen=True)
+class PrimarySource:
+    """A document of the days around the text, from one side (documents.toml), to check the text against."""
+
+    id: str
+    side: str
+    issuer: str
+    title: str
+    date: dt.date
+    time_means: str  # what the time stands for: published on the site, the briefing began…
+    url: str  # the issuer's own page, or its site when the page was not found (page_found = False)
+    licence: Licence
+    licence_note: str
+    quote: str  # one sentence, shown for every document
+    time: dt.time | None = None
+    zone: str = ""  # the IANA zone of ``time``
+    zone_stated: bool = True  # False when the zone is inferred, not shown by the issuer
+    page_found: bool = True
+    copy_url: str = ""  # the copy the course read, when it is not the issuer's page
+    copy: CopyKind = "issuer"
+    via: str = ""
+    text: tuple[str, ...] = ()  # the paragraphs, only when the licence allows storing them
+    notes: tuple[str, ...] = ()
+    checks: tuple[DocumentCheck, ...] = ()
+
+    @property
+    def moment(self) -> dt.datetime | None:
+        """When the document appeared, as an aware datetime; None when its time is not known."""
+        from zoneinfo import ZoneInfo
+
+        if self.time is None or not self.zone:
+            return None
+        return dt.datetime.combine(self.date, self.time, ZoneInfo(self.zone))
+
+
 @dataclass(frozen=True)
 class Term:
     """A word students need (glossary.toml): shown in a notebook where it first appears, and on the word wall."""
@@ -341,6 +398,7 @@ class Role:
     goals: tuple[str, ...]
     issues: tuple[str, ...]
     evidence: tuple[Span, ...]
+    documents: tuple[str, ...] = ()  # ids in documents.toml: the side's own words of those days, on the card
 
 
 @dataclass(frozen=True)
@@ -386,7 +444,8 @@ EXERCISE_TYPES: tuple[str, ...] = get_args(ExerciseType)
 # What a question asks a student to work out, in words a view can be checked against (review P2: answers sat on
 # screen above their questions). Each view of ``brink.views`` says which of these it shows; a notebook may not
 # show one above a question that asks it.
-Fact = Literal["speaker", "form", "genre", "clock", "date", "order", "verb-kind", "hedge", "status", "outcome"]
+Fact = Literal["speaker", "form", "genre", "clock", "date", "order", "verb-kind", "hedge", "status", "outcome",
+               "placement", "relation"]
 FACTS: tuple[str, ...] = get_args(Fact)
 CANT_TELL = "cant-tell"
 
@@ -496,6 +555,7 @@ class Corpus:
     provisions: tuple[Provision, ...] = ()
     roles: tuple[Role, ...] = ()
     glossary: tuple[Term, ...] = ()
+    primary_sources: tuple[PrimarySource, ...] = ()
     claims: tuple[Claim, ...] = ()
     parties: tuple[Party, ...] = DEFAULT_PARTIES
     documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
@@ -530,6 +590,9 @@ class Corpus:
 
     def exercise(self, exercise_id: str) -> Exercise:
         return self._lookup("exercises", exercise_id)
+
+    def primary_source(self, source_id: str) -> PrimarySource:
+        return self._lookup("primary_sources", source_id)
 
     def term(self, term_id: str) -> Term:
         return self._lookup("glossary", term_id)

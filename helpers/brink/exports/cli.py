@@ -120,7 +120,7 @@ def _journal_export(args: argparse.Namespace) -> int:
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .handouts import CHROMIUM, build, build_word_wall
+    from .handouts import CHROMIUM, build, build_summative, build_word_wall
 
     notebooks = [Path(n) for n in args.notebooks] or sorted(Path("notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -146,11 +146,15 @@ def _handouts(args: argparse.Namespace) -> int:
                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
         for handout in made:
             print(f"{handout.edition:8} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
-    try:
-        wall = build_word_wall(out, pdf=not args.no_pdf)
-    except OSError as error:
-        raise Failure(f"Could not build the word wall ({error.strerror or error}).") from None
-    print(f"{wall.edition:8} {wall.html}" + (f"  {wall.pdf}" if wall.pdf else ""))
+    extras = [lambda: build_word_wall(out, pdf=not args.no_pdf)]
+    if (Path(args.lessons) / "summative-task.md").exists():
+        extras.append(lambda: build_summative(out, Path(args.lessons), pdf=not args.no_pdf))
+    for make in extras:
+        try:
+            extra = make()
+        except OSError as error:
+            raise Failure(f"Could not build a course-wide handout ({error.strerror or error}).") from None
+        print(f"{extra.edition:8} {extra.html}" + (f"  {extra.pdf}" if extra.pdf else ""))
     return 0
 
 
@@ -242,7 +246,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     new.add_argument("folder", help="a new, empty folder")
     new.set_defaults(run=_new)
     release = commands.add_parser("release", help="open the held answers and hindsight for a whole class")
-    release.add_argument("notebooks", nargs="*", help="notebooks to open, e.g. 04-what-could-a-reader-know "
+    release.add_argument("notebooks", nargs="*", help="notebooks to open, e.g. 05-what-could-a-reader-know "
                                                       "(default: every notebook)")
     release.add_argument("--dir", help="the release folder every student server reads (default: $BRINK_RELEASE_DIR)")
     release.add_argument("--withdraw", action="store_true", help="close these notebooks again")

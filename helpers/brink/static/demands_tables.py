@@ -175,13 +175,22 @@ def drafts_table(corpus: Corpus) -> Static:
 
 def role_card(corpus: Corpus, role: Role) -> Static:
     evidence = "; ".join(f"“{e.text}” (P{e.paragraph})" for e in role.evidence)
+    own = [corpus.primary_source(d) for d in role.documents]
+    said = [(f"{d.issuer}, {d.date.day} {d.date:%B %Y}: “{d.quote}”", d.url) for d in own]
+    own_html = ("<p><em>Your side's own words in those days (from its documents, notebook 04):</em></p><ul>"
+                + "".join(f'<li>{escape(words)} <a href="{escape(url)}">{escape(url)}</a></li>' for words, url in said)
+                + "</ul>") if said else ""
     html = (f'<div class="brink-role" style="border:1px solid #555;padding:0.4em 1em;margin:0.6em 0">'
             f"<p><strong>{escape(role.title)}</strong></p><p><em>What the text tells you about your side:</em></p><ul>"
-            + "".join(f"<li>{escape(g)}</li>" for g in role.goals) + "</ul><p><em>Issues to weigh:</em></p><ul>"
+            + "".join(f"<li>{escape(g)}</li>" for g in role.goals) + "</ul>" + own_html
+            + "<p><em>Issues to weigh:</em></p><ul>"
             + "".join(f"<li>{escape(i)}</li>" for i in role.issues) + f"</ul><p><em>Evidence in the text:</em> "
             f"{escape(evidence)}</p></div>")
+    own_text = ("\nYour side's own words in those days (from its documents, notebook 04):\n"
+                + "\n".join(f"- {words} {url}" for words, url in said)) if said else ""
     text = (f"{role.title}\nWhat the text tells you about your side:\n" + "\n".join(f"- {g}" for g in role.goals)
-            + "\nIssues to weigh:\n" + "\n".join(f"- {i}" for i in role.issues) + f"\nEvidence in the text: {evidence}")
+            + own_text + "\nIssues to weigh:\n" + "\n".join(f"- {i}" for i in role.issues)
+            + f"\nEvidence in the text: {evidence}")
     return Static(html, text)
 
 

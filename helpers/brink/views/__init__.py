@@ -23,6 +23,7 @@ from ..static import demands_tables as demands
 from ..static import reader, render
 from ..static.capstone_cards import claim_cards
 from ..static.demands_tables import drafts_table, status_key
+from ..static.documents_tables import corroboration_table, documents, documents_clock
 from ..static.glossary import word_list as words
 from ..static.reading_tables import hedges_table, quote_checks_table, sentences_table, verbs_table
 from ..static.render import article, source_card, statements_table
@@ -43,7 +44,10 @@ __all__ = [
     "calendar_strip",
     "claim_cards",
     "clocks_table",
+    "corroboration_table",
     "demands_board",
+    "documents",
+    "documents_clock",
     "drafts_table",
     "handin_box",
     "hedges_table",
@@ -91,6 +95,9 @@ SHOWS: dict[str, frozenset[Fact]] = {
     "role_cards": frozenset(),
     "claim_cards": frozenset(),
     "reveal_box": frozenset({"outcome"}),
+    "documents": frozenset(),  # times as the pages show them; where each falls is the students' work
+    "documents_clock": frozenset({"placement"}),
+    "corroboration_table": frozenset({"relation"}),
     "status_key": frozenset(),  # meanings and everyday examples, never the text's items
     "words": frozenset(),  # meanings and everyday examples, never the text's answers
     "question": frozenset(),
