@@ -150,3 +150,10 @@ def test_check_warns_about_a_key_that_stands_out(data_copy, capsys):
     out = capsys.readouterr().out
     assert "nb04-condition · option: the keyed option is at least 1.3 times as long" in out
     assert "the key is the longest option in 1 of 2 choice questions" in out
+
+
+def test_a_category_that_starts_with_a_symbol_is_refused(data_copy, capsys):
+    """Review U1: a dropdown option that starts with a symbol cannot be chosen by typing."""
+    edit(data_copy, "exercises/03-each-sides-demands.toml", 'label = "Ruled out ✖"', 'label = "✖ Ruled out"')
+    assert main(["check", str(data_copy)]) == 1
+    assert "nb03-status category ruled-out · label: it starts with a symbol" in capsys.readouterr().out

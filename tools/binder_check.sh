@@ -32,7 +32,7 @@ PY
 
 # The browser suite against the Binder pins: the JupyterLab and widget versions a class gets.
 # pytest and playwright are test tools only; they are not part of the Binder image.
-"$venv/bin/python" -m pip install --quiet "pytest>=9,<10" playwright
+"$venv/bin/python" -m pip install --quiet "pytest>=9,<10" playwright "axe-playwright-python==0.1.8"
 if [ -x "${BRINK_CHROMIUM:-/usr/bin/chromium}" ] || [ "${CI:-}" = "true" ]; then
   "$venv/bin/python" -m pytest tests/browser -q -p no:cacheprovider -o addopts="-ra"
 else

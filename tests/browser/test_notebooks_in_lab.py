@@ -76,6 +76,98 @@ def answer_first_question(page: Page) -> None:
     expect(question).to_contain_text("Saved as attempt 1", timeout=20_000)
 
 
+CELL_KINDS = ("() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell'))"
+              ".map(c => c.classList.contains('jp-CodeCell') ? 'code' : c.classList.contains('jp-MarkdownCell')"
+              " ? 'markdown' : 'raw')")
+NOTEBOOK_KEYS = ["ArrowDown", "a", "b", "d", "d", "r", "m", "y", "x", "ArrowUp", "ArrowDown"]
+
+
+def keys_stay_in_the_controls(page: Page) -> None:
+    """Review U1: with a brink control focused, JupyterLab's single-key commands (a, b, d d, r, m, y, x, the
+    arrows) must not touch the notebook; the control takes the keys. Radio groups carry a name."""
+    notebook = page.locator(ACTIVE)
+    expect(notebook.locator(".brink-view[data-lm-suppress-shortcuts]").first).to_be_attached(timeout=20_000)
+    before = page.evaluate(CELL_KINDS)
+    for control in (notebook.locator(".brink-view select").first,
+                    notebook.locator(".brink-view .widget-radio-box input[type=radio]").first):
+        if control.count():
+            control.focus()
+            for key in NOTEBOOK_KEYS:
+                page.keyboard.press(key)
+    assert page.evaluate(CELL_KINDS) == before, "a key reached the notebook and changed its cells"
+    groups = notebook.locator(".brink-view .widget-radio-box")
+    for index in range(groups.count()):
+        assert groups.nth(index).get_attribute("role") == "radiogroup"
+        assert (groups.nth(index).get_attribute("aria-label") or "").strip()
+
+
+def focus_moves_to_the_feedback(page: Page) -> None:
+    """Review U4: after Check, keyboard focus lands on the feedback, a live region that was there before."""
+    notebook = page.locator(ACTIVE)
+    question = notebook.locator(".brink-exercise").filter(has=page.locator(".widget-radio-box")).filter(
+        has_not=page.locator("textarea")).last
+    if not question.count():
+        return
+    live = question.locator(".brink-feedback-live")
+    expect(live).to_have_attribute("aria-live", "polite", timeout=20_000)
+    question.locator(".widget-radio-box input[type=radio]").first.focus()
+    page.keyboard.press("ArrowDown")
+    button = question.locator("button", has_text=re.compile("Check|Commit my answer")).first
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(live).to_contain_text(VERDICT, timeout=20_000)
+    page.wait_for_function("() => !!document.activeElement.closest('.brink-feedback-live')", timeout=20_000)
+
+
+CUT_OFF = """() => {
+  const notebook = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const found = [];
+  for (const output of notebook.querySelectorAll('.jp-OutputArea-output')) {
+    if (output.scrollWidth > output.clientWidth + 2) { found.push('output wider than its area: ' + output.innerText.slice(0, 60)); }
+  }
+  for (const label of notebook.querySelectorAll('.brink-view label, .brink-view button, .brink-view .widget-label')) {
+    if (label.offsetParent && label.scrollWidth > label.clientWidth + 2) { found.push('cut off: ' + label.innerText.slice(0, 60)); }
+  }
+  return found;
+}"""
+SIZES = {"768": {"width": 768, "height": 1024}, "zoom200": {"width": 640, "height": 800}}  # 200% zoom of 1280 px
+
+
+AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+AXE_RUN = """async () => {
+  const results = await axe.run({include: [['.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output']]},
+                                {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']});
+  return results.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+    .map(v => `${v.impact} ${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+}"""
+
+
+def axe_finds_nothing_serious(page: Page, name: str) -> None:
+    """axe-core (bundled with axe-playwright-python, so it runs offline) over every output area: no serious or
+    critical WCAG 2.1 A/AA violation in what the course draws."""
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN) == [], name
+
+
+def nothing_is_cut_off(page: Page, name: str) -> None:
+    """Review U2: at 768 px with the file browser open, and at 200% zoom of a 1280 px window (640 CSS px),
+    options wrap, buttons keep their labels and tables scroll in their own box; a screenshot of each is kept."""
+    tab = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']")
+    if tab.count() and "lm-mod-current" not in (tab.get_attribute("class") or ""):
+        tab.click()
+    for label, size in SIZES.items():
+        page.set_viewport_size(size)
+        page.wait_for_timeout(800)
+        assert page.evaluate(CUT_OFF) == [], f"{name} at {label}"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / f"{Path(name).stem}-{label}.png"
+        page.screenshot(path=str(shot))
+        SCREENSHOTS.append(str(shot.relative_to(ROOT)))
+        if label == "768" and tab.count() and "lm-mod-current" in (tab.get_attribute("class") or ""):
+            tab.click()  # the zoomed window is too narrow for a sidebar, as a student would find it
+    page.set_viewport_size({"width": 1280, "height": 1000})
+
+
 def the_text_comes_before_the_card(page: Page) -> None:
     """Review P2: the genre question is asked before the source card, whose "Kind of text" line answers it."""
     notebook = page.locator(ACTIVE)
@@ -116,6 +208,9 @@ def move_cutoff_to_the_end(page: Page) -> None:
         page.keyboard.press("ArrowRight")
     expect(view).to_contain_text("Russia launches a full-scale invasion of Ukraine", timeout=30_000)
     assert view.locator("img").first.get_attribute("alt") != before
+    readout = view.locator(".widget-readout").first.inner_text().strip()
+    expect(handle).to_have_attribute("aria-valuetext", readout, timeout=20_000)  # the slider speaks the date (U5)
+    assert re.search(r"[A-Za-z]", readout) and (handle.get_attribute("aria-label") or "").strip()
 
 
 def switch_reader_mode(page: Page) -> None:
@@ -131,8 +226,8 @@ def filter_the_board(page: Page) -> None:
     total = entries.count()
     board.locator(".widget-dropdown", has_text="Side").locator("select").select_option(label="NATO")
     expect(board).to_contain_text("(side: NATO)", timeout=20_000)
-    board.locator(".widget-dropdown", has_text="Status").locator("select").select_option(label="✖ Ruled out")
-    expect(board).to_contain_text("(side: NATO, status: ✖ Ruled out)", timeout=20_000)
+    board.locator(".widget-dropdown", has_text="Status").locator("select").select_option(label="Ruled out ✖")
+    expect(board).to_contain_text("(side: NATO, status: Ruled out ✖)", timeout=20_000)
     assert 0 < entries.count() < total
 
 
@@ -183,16 +278,22 @@ def test_notebook_in_jupyterlab(lab, page: Page, path: Path):
     for words in BROKEN:
         assert words not in text, f"{path.name} shows {words!r}"
     assert notebook.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0, "stderr or an error"
-    rendered = notebook.locator(".jp-RenderedImage img")
+    rendered = notebook.locator("img.brink-figure")  # a chart is an <img> with alt text the browser shows (U3)
     expect(rendered).to_have_count(images, timeout=30_000)
     for index in range(images):
         assert rendered.nth(index).evaluate("img => img.complete && img.naturalWidth > 0"), f"image {index} is broken"
+        alt = " ".join((rendered.nth(index).get_attribute("alt") or "").split())
+        assert len(alt) > 40 and alt in " ".join(text.split()), f"image {index} lacks the chart's own alt text: {alt!r}"
     widgets = notebook.locator(".jp-OutputArea-output .jupyter-widgets")
     assert widgets.count() >= 1, "each notebook has at least one live widget"
 
     full_page_screenshot(page, path.name)
     page.set_viewport_size({"width": 1280, "height": 1000})
     answer_first_question(page)
+    keys_stay_in_the_controls(page)
+    focus_moves_to_the_feedback(page)
     for interact in INTERACTIONS.get(path.name, []):
         interact(page)
     assert (lab.answers / f"{path.stem}.json").exists(), "the answer reached the journal on disk"
+    axe_finds_nothing_serious(page, path.name)
+    nothing_is_cut_off(page, path.name)

@@ -269,6 +269,9 @@ def _categories(e: Entry) -> tuple[Category, ...]:
     for number, table in enumerate(_tables(e, "category"), start=1):
         c = _sub(e, "category", number, table)
         record = dict(id=c.text("id"), label=c.text("label"))
+        if record["label"] and not record["label"][0].isalnum():
+            c.problem("label", "it starts with a symbol, so a keyboard user cannot choose it by typing its first letter",
+                      "start it with a word and put the symbol after it")
         c.finish()
         if c.ok:
             categories.append(Category(**record))

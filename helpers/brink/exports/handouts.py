@@ -76,6 +76,7 @@ def notebook_body(path: Path) -> str:
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
+            output.get("data", {}).pop("application/javascript", None)  # the live views' page script
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)

@@ -48,8 +48,9 @@ STANCE = {"demanded": ("▲", "demanded"), "rejected": ("✖", "rejected"), "ope
 
 
 def status_label(status: str) -> str:
+    """Word first, symbol after: a keyboard user picks an option by typing its first letter (review U1)."""
     meaning = STATUS[status]
-    return f"{meaning.icon} {meaning.word}"
+    return f"{meaning.word} {meaning.icon}"
 
 
 def status_key() -> Static:

@@ -51,7 +51,8 @@ def _card(corpus: Corpus, source: PrimarySource) -> tuple[str, str]:
     issuer = "The issuer's page" if source.page_found else "The issuer's site (this page itself was not found)"
     links = [(issuer, source.url)] + ([("The copy we read", source.copy_url)] if source.copy_url else [])
     notes = "".join(f"<li>{escape(n)}</li>" for n in source.notes)
-    html = (f'<article class="brink-document" aria-label="{escape(source.title)}"><h4>{escape(source.title)}</h4>'
+    html = (f'<article class="brink-document" aria-label="{escape(source.title)}" style="overflow-wrap:anywhere">'
+            f'<h4>{escape(source.title)}</h4>'
             + "".join(f"<p><strong>{escape(k)}:</strong> {escape(v)}</p>" for k, v in rows)
             + f"<blockquote>{body_html}</blockquote>"
             + "".join(f'<p>{escape(k)}: <a href="{escape(u)}">{escape(u)}</a></p>' for k, u in links)

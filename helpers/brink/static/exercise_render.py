@@ -131,7 +131,7 @@ PRINTED: dict[str, Callable[[Exercise, list[str], list[str]], None]] = {
 
 def feedback_html(feedback: Feedback) -> str:
     """What Check or Commit shows: the verdict in words and an icon, the reasons, and a next step."""
-    parts = [f'<div class="brink-feedback" role="status"><p><strong>{feedback.icon} {escape(feedback.headline)}'
+    parts = [f'<div class="brink-feedback"><p><strong>{feedback.icon} {escape(feedback.headline)}'
              + (f" ({feedback.score[0]} of {feedback.score[1]})" if feedback.score and feedback.complete else "")
              + "</strong></p>"]
     if feedback.messages:

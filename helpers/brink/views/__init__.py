@@ -28,6 +28,7 @@ from ..static.glossary import word_list as words
 from ..static.reading_tables import hedges_table, quote_checks_table, sentences_table, verbs_table
 from ..static.render import article, source_card, statements_table
 from ..static.timeline_tables import calendar_strip, clocks_table, time_expressions_table
+from .frontend import Live
 from .questions import ExerciseView, HandinBox, handin_box, recheck_button
 from .questions import exercise as question
 
@@ -113,7 +114,7 @@ def shows(view: str, corpus: Corpus) -> frozenset[Fact]:
     return SHOWS[view] | extra
 
 
-class ParagraphBrowser(render.StaticTwin, widgets.VBox):
+class ParagraphBrowser(Live, widgets.VBox):
     """Shows one paragraph with its statements marked and listed; step through with the buttons."""
 
     def __init__(self, corpus: Corpus | None = None, start: int = 1):
@@ -153,7 +154,7 @@ def paragraph_browser(corpus: Corpus | None = None, start: int = 1) -> Paragraph
     return ParagraphBrowser(corpus, start)
 
 
-class ReaderView(render.StaticTwin, widgets.VBox):
+class ReaderView(Live, widgets.VBox):
     """The text highlighted by speaker, by form of attribution, or by layer, with a key."""
 
     def __init__(self, corpus: Corpus | None = None, mode: str = "speaker"):
@@ -236,7 +237,7 @@ def classroom_hold(corpus: Corpus) -> str:
             "again.</p>")
 
 
-class TimelineView(render.StaticTwin, widgets.VBox):
+class TimelineView(Live, widgets.VBox):
     """The timeline with a knowledge cut-off slider: move it on purpose to reveal what happened next.
 
     It is hindsight, so it is held like the capstone's reveal: in classroom mode the slider stays at the moment of
@@ -305,7 +306,7 @@ def show_stances(corpus: Corpus | None = None) -> None:
     _show_figure_view(stance_view(corpus))
 
 
-class DemandsBoard(render.StaticTwin, widgets.VBox):
+class DemandsBoard(Live, widgets.VBox):
     """The demands board, filtered by side and by status."""
 
     def __init__(self, corpus: Corpus | None = None):
@@ -333,7 +334,7 @@ def demands_board(corpus: Corpus | None = None) -> DemandsBoard:
     return DemandsBoard(corpus)
 
 
-class RoleCards(render.StaticTwin, widgets.VBox):
+class RoleCards(Live, widgets.VBox):
     """Choose a role for the decision-point activity and read its card."""
 
     def __init__(self, corpus: Corpus | None = None):
@@ -358,7 +359,7 @@ def role_cards(corpus: Corpus | None = None) -> RoleCards:
     return RoleCards(corpus)
 
 
-class RevealBox(render.StaticTwin, widgets.VBox):
+class RevealBox(Live, widgets.VBox):
     """What happened next, opened on purpose with a button; in classroom mode only after the teacher releases it."""
 
     def __init__(self, corpus: Corpus | None = None, notebook: str | None = None):

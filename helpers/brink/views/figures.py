@@ -121,10 +121,18 @@ def png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+FIGURE_CLASS = "brink-figure"
+
+
 def figure_bundle(figure: Figure | bytes, alt: str) -> tuple[dict, dict]:
-    """A display bundle: the PNG with its alt text in metadata, and the alt text as the plain-text version."""
+    """A display bundle: an HTML ``<img>`` with its alt text, which JupyterLab prefers and screen readers read
+    (it ignores the alt text in a PNG's metadata: review U3), the PNG itself for other front ends, and the alt
+    text as the plain-text version. The image scales down with a narrow window."""
     image = figure if isinstance(figure, bytes) else png(figure)
-    data = {"image/png": base64.b64encode(image).decode("ascii"), "text/plain": alt}
+    encoded = base64.b64encode(image).decode("ascii")
+    html = (f'<img class="{FIGURE_CLASS}" alt="{escape(alt)}" src="data:image/png;base64,{encoded}" '
+            'style="max-width:100%;height:auto">')
+    data = {"text/html": html, "image/png": encoded, "text/plain": alt}
     return data, {"image/png": {"alt": alt}}
 
 

@@ -23,7 +23,8 @@ from ..core.journal import Journal
 from ..core.loading import load
 from ..core.records import KINDS, Corpus, Exercise
 from ..static import exercise_render
-from ..static.render import Static, StaticTwin
+from ..static.render import Static
+from .frontend import FEEDBACK_CLASS, Live
 
 WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model instead of one each
 NARROW = widgets.Layout(width="24em")
@@ -51,7 +52,7 @@ def _jsonable(answer: Any) -> Any:
     return answer
 
 
-class ExerciseView(StaticTwin, widgets.VBox):
+class ExerciseView(Live, widgets.VBox):
     """A question: prompt, controls, a Check or Commit button, feedback, and the model answer."""
 
     def __init__(self, exercise: Exercise, corpus: Corpus, journal: Journal | None = None, number: int | None = None):
@@ -77,6 +78,7 @@ class ExerciseView(StaticTwin, widgets.VBox):
                                     tooltip="Unlock the answer; your committed answer stays saved",
                                     layout=widgets.Layout(display="none", width="auto"), style=share.button)
         self.feedback = widgets.HTML(layout=share.plain, style=share.html)
+        self.feedback.add_class(FEEDBACK_CLASS)
         self.model = widgets.HTML(layout=share.plain, style=share.html)
         self.status = widgets.HTML(layout=share.plain, style=share.html)
         self.button.on_click(lambda _: self.submit())
@@ -137,7 +139,7 @@ class ExerciseView(StaticTwin, widgets.VBox):
             if self.recheck is not None:
                 self.recheck.layout.display = "none"
         else:
-            self.feedback.value = ('<div role="status"><p><strong>✎ Answer saved.</strong> The model answer opens '
+            self.feedback.value = ('<div class="brink-feedback"><p><strong>✎ Answer saved.</strong> The model answer opens '
                                    "after your class has discussed this question.</p></div>")
             self.model.value = ""
             self._show_recheck()
@@ -331,7 +333,7 @@ def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | 
     return ExerciseView(found, corpus, journal, number=siblings.index(found) + 1)
 
 
-class HandinBox(StaticTwin, widgets.VBox):
+class HandinBox(Live, widgets.VBox):
     """A button that writes every saved answer to one HTML and one Markdown file for hand-in."""
 
     def __init__(self, folder=None, corpus: Corpus | None = None):
