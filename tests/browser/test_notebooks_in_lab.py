@@ -94,6 +94,18 @@ def keys_stay_in_the_controls(page: Page) -> None:
             control.focus()
             for key in NOTEBOOK_KEYS:
                 page.keyboard.press(key)
+    selects = notebook.locator(".brink-view select")
+    for index in range(selects.count()):  # every dropdown of every view answers the arrow keys
+        select = selects.nth(index)
+        if select.evaluate("s => s.options.length > 1 && !s.disabled"):
+            start = select.evaluate("s => s.selectedIndex")
+            select.focus()
+            down = start < select.evaluate("s => s.options.length - 1")
+            page.keyboard.press("ArrowDown" if down else "ArrowUp")
+            assert select.evaluate("s => s.selectedIndex") != start, f"dropdown {index} ignored the arrow keys"
+            if start >= 0:  # and back, for the checks that follow (an unanswered item has no way back)
+                page.keyboard.press("ArrowUp" if down else "ArrowDown")
+                expect(select).to_have_js_property("selectedIndex", start)
     assert page.evaluate(CELL_KINDS) == before, "a key reached the notebook and changed its cells"
     groups = notebook.locator(".brink-view .widget-radio-box")
     for index in range(groups.count()):
@@ -145,8 +157,32 @@ AXE_RUN = """async () => {
 def axe_finds_nothing_serious(page: Page, name: str) -> None:
     """axe-core (bundled with axe-playwright-python, so it runs offline) over every output area: no serious or
     critical WCAG 2.1 A/AA violation in what the course draws."""
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=str(AXE))
     assert page.evaluate(AXE_RUN) == [], name
+
+
+def use_theme(page: Page, theme: str) -> None:
+    """Switch JupyterLab's theme the way a student would: Settings, Theme."""
+    page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Settings").click()
+    page.locator(".lm-Menu-item", has_text=re.compile(r"^Theme")).hover()
+    page.get_by_role("menuitem", name=theme, exact=True).click()
+    page.wait_for_function("(light) => document.body.dataset.jpThemeLight === light",
+                           arg="false" if "Dark" in theme else "true", timeout=20_000)
+    page.wait_for_timeout(500)
+
+
+def the_dark_theme_works_too(page: Page, name: str) -> None:
+    """Review U6: every colour the course sets works on the dark theme as well: axe-core again, and a screenshot."""
+    use_theme(page, "JupyterLab Dark")
+    try:
+        axe_finds_nothing_serious(page, f"{name} (dark theme)")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / f"{Path(name).stem}-dark.png"
+        page.screenshot(path=str(shot))
+        SCREENSHOTS.append(str(shot.relative_to(ROOT)))
+    finally:
+        use_theme(page, "JupyterLab Light")
 
 
 def nothing_is_cut_off(page: Page, name: str) -> None:
@@ -296,4 +332,5 @@ def test_notebook_in_jupyterlab(lab, page: Page, path: Path):
         interact(page)
     assert (lab.answers / f"{path.stem}.json").exists(), "the answer reached the journal on disk"
     axe_finds_nothing_serious(page, path.name)
+    the_dark_theme_works_too(page, path.name)
     nothing_is_cut_off(page, path.name)

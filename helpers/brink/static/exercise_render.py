@@ -14,7 +14,7 @@ from ..core.checking import Feedback
 from ..core.records import KINDS, Corpus, Exercise
 from .render import Static
 
-LINE = '<div style="border-bottom:1px solid #000;height:1.8em" aria-hidden="true"></div>'
+LINE = '<div style="border-bottom:1px solid currentColor;height:1.8em" aria-hidden="true"></div>'
 TYPE_HINTS = {
     "single": "Choose one answer.",
     "multiple": "Tick every answer that applies.",

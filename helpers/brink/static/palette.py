@@ -60,6 +60,11 @@ def contrast(first: str, second: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+THEME_TEXT = "currentColor"  # in HTML, a dark line follows the theme's text colour, so it shows on a dark theme too
+
+
 def line_colour(style: Style) -> str:
-    """The colour for a thin line or underline: the style's own if it has 3:1 against white, else dark."""
-    return style.colour if contrast(style.colour, WHITE) >= 3 else style.edge
+    """The colour for a thin line or underline: the style's own if it has 3:1 against white (those colours also
+    have 3:1 against JupyterLab's dark background), else the text colour of the theme (review U6: a black
+    underline vanished on the dark theme)."""
+    return style.colour if contrast(style.colour, WHITE) >= 3 else THEME_TEXT

@@ -25,15 +25,15 @@ class Mark:
 
 
 FORM_MARKS = {
-    "quote": Mark("Direct quote", "font-weight:bold;border-bottom:4px double #111", "quote"),
-    "partial-quote": Mark("Partial quote", "font-weight:bold;border-bottom:2px solid #111", "partial quote"),
-    "named-paraphrase": Mark("Paraphrase of a named speaker", "border-bottom:2px dashed #111", "paraphrase"),
-    "vague": Mark("Vague or institutional attribution", "border-bottom:2px dotted #111;font-style:italic", "vague"),
+    "quote": Mark("Direct quote", "font-weight:bold;border-bottom:4px double currentColor", "quote"),
+    "partial-quote": Mark("Partial quote", "font-weight:bold;border-bottom:2px solid currentColor", "partial quote"),
+    "named-paraphrase": Mark("Paraphrase of a named speaker", "border-bottom:2px dashed currentColor", "paraphrase"),
+    "vague": Mark("Vague or institutional attribution", "border-bottom:2px dotted currentColor;font-style:italic", "vague"),
     "reporter": Mark("{Narrators} own voice", "border-bottom:1px solid #777", "{bare_narrator}"),
 }
 LAYER_MARKS = {
     "quoted": Mark(LAYERS[0][1], f"font-weight:bold;background:{palette.HIGHLIGHT};color:{palette.TEXT}", "quoted"),
-    "attributed": Mark(LAYERS[1][1], "border-bottom:2px dashed #111", "attributed"),
+    "attributed": Mark(LAYERS[1][1], "border-bottom:2px dashed currentColor", "attributed"),
     "reporter": Mark(LAYERS[2][1], "", ""),
 }
 

@@ -222,7 +222,7 @@ def numbered_article(corpus: Corpus, width: int = 72) -> Static:
     for paragraph, line, words in numbered_lines(corpus, width):
         label = f"P{paragraph}" if line == 1 else ""
         rows.append(f'<tr><th scope="row" style="text-align:left;padding-right:1em">{label}</th>'
-                    f'<td style="text-align:right;padding-right:1em;color:{palette.TEXT}">{line}</td>'
+                    f'<td style="text-align:right;padding-right:1em">{line}</td>'
                     f"<td style=\"text-align:left;font-family:serif\">{escape(words)}</td></tr>")
         text.append(f"{label:<4}{line:>3}  {words}")
     caption = "The text, with paragraph (P) and line numbers"
