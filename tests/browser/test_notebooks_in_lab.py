@@ -204,6 +204,43 @@ def nothing_is_cut_off(page: Page, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 1000})
 
 
+def answer_every_question_by_keyboard(page: Page) -> None:
+    """Every question still open in the notebook, answered without the mouse: arrows for radio groups and
+    dropdowns, Space for checkboxes, typing for text, Enter on the button; each gets its verdict."""
+    notebook = page.locator(ACTIVE)
+    questions = notebook.locator(".brink-exercise.brink-view")  # the live questions, not their printed headers
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        live = question.locator(".brink-feedback-live")
+        if live.inner_text().strip() or not question.locator("button").count():
+            continue
+        question.scroll_into_view_if_needed()
+        radios = question.locator(".widget-radio-box")
+        for group in range(radios.count()):
+            radios.nth(group).locator("input[type=radio]").first.focus()
+            page.keyboard.press("ArrowDown")
+        boxes = question.locator("input[type=checkbox]")
+        if boxes.count():
+            boxes.first.focus()
+            page.keyboard.press("Space")
+        menus = question.locator("select")
+        for menu in range(menus.count()):  # the nth menu takes the nth choice, so an order uses each item once
+            select = menus.nth(menu)
+            select.focus()
+            target = min(menu + 1, select.evaluate("s => s.options.length - 1"))  # option 0 is "choose…"
+            for _ in range(12):
+                if select.evaluate("s => s.selectedIndex") == target:
+                    break
+                page.keyboard.press("ArrowDown")
+        texts = question.locator("textarea")
+        for box in range(texts.count()):
+            texts.nth(box).focus()
+            page.keyboard.type("Because the text says so (P1).")
+        question.locator("button", has_text=re.compile("Check|Commit my answer")).first.focus()
+        page.keyboard.press("Enter")
+        expect(live).to_contain_text(VERDICT, timeout=20_000)
+
+
 def the_text_comes_before_the_card(page: Page) -> None:
     """Review P2: the genre question is asked before the source card, whose "Kind of text" line answers it."""
     notebook = page.locator(ACTIVE)
@@ -328,6 +365,9 @@ def test_notebook_in_jupyterlab(lab, page: Page, path: Path):
     answer_first_question(page)
     keys_stay_in_the_controls(page)
     focus_moves_to_the_feedback(page)
+    before = page.evaluate(CELL_KINDS)
+    answer_every_question_by_keyboard(page)
+    assert page.evaluate(CELL_KINDS) == before, "answering by keyboard changed the notebook's cells"
     for interact in INTERACTIONS.get(path.name, []):
         interact(page)
     assert (lab.answers / f"{path.stem}.json").exists(), "the answer reached the journal on disk"

@@ -63,7 +63,7 @@ SCRIPT = f"""
   const name = (group) => {{
     const label = group.closest(".widget-radio") && group.closest(".widget-radio").querySelector(".widget-label");
     const title = group.closest(".brink-exercise") && group.closest(".brink-exercise").querySelector("strong");
-    return ((label && label.textContent.trim()) || (title && title.textContent.trim()) || "Answer");
+    return ((title && title.textContent.trim()) || (label && label.textContent.trim()) || "Answer");
   }};
   const mark = () => {{
     for (const view of document.querySelectorAll(".{ROOT_CLASS}:not([data-lm-suppress-shortcuts])")) {{
