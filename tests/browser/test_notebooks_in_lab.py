@@ -289,7 +289,9 @@ def move_cutoff_to_the_end(page: Page) -> None:
 def switch_reader_mode(page: Page) -> None:
     view = page.locator(f"{ACTIVE} .widget-vbox").filter(has=page.locator(".brink-reader")).first
     expect(view.locator(".brink-reader")).to_contain_text("tagged with the speaker's name")
-    view.locator(".widget-radio-box label", has_text="Layer").click()
+    view.locator(".widget-radio-box input[type=radio]").first.focus()  # Speaker; by keyboard to Layer
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
     expect(view.locator(".brink-reader")).to_contain_text("Words with no mark are the reporter's own voice", timeout=20_000)
 
 
@@ -308,7 +310,8 @@ def open_the_reveal(page: Page) -> None:
     box = page.locator(f"{ACTIVE} .widget-vbox").filter(
         has=page.locator("button", has_text="Show what happened next")).last
     expect(box).not_to_contain_text("Russia launches a full-scale invasion of Ukraine")
-    box.locator("button", has_text="Show what happened next").click()
+    box.locator("button", has_text="Show what happened next").focus()  # by keyboard, as every view
+    page.keyboard.press("Enter")
     expect(box).to_contain_text("Russia launches a full-scale invasion of Ukraine", timeout=20_000)
     expect(box).to_contain_text("The war continued after that date")
 
