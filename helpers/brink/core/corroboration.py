@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 from .records import Corpus, PrimarySource
 
 Placement = Literal["before", "after", "cant-tell"]
-PLACEMENTS: tuple[str, ...] = get_args(Placement)
 SHOWN_ZONE_IF_WRONG = "UTC"  # what a copy that reads a zone-less time most often labels it (a scraper's default)
 
 
@@ -27,22 +26,19 @@ class OnTheClock:
     gap: dt.timedelta | None  # the document's moment minus the text's; None without a time
     zone_matters: bool  # True when reading the time in another zone would change the placement
 
-    @property
-    def certain(self) -> bool:
-        return self.placement != "cant-tell" and not self.zone_matters
-
 
 def _side_of(gap: dt.timedelta) -> Placement:
     return "before" if gap < dt.timedelta(0) else "after"
 
 
 def on_the_clock(corpus: Corpus, source: PrimarySource) -> OnTheClock:
-    """Before the text, after it, or can't tell; a document of another day needs no time."""
+    """Before the text, after it, or can't tell. Two moments are compared as moments (a local date can differ from
+    the text's near midnight); without a time, a document of another day is still placed by its date."""
     published = corpus.article.published
-    if source.date != published:
-        return OnTheClock(source, "before" if source.date < published else "after", None, False)
     if source.moment is None or corpus.article.published_time is None:
-        return OnTheClock(source, "cant-tell", None, False)
+        if source.date == published:
+            return OnTheClock(source, "cant-tell", None, False)
+        return OnTheClock(source, "before" if source.date < published else "after", None, False)
     gap = source.moment - corpus.article.published_at
     matters = False
     if not source.zone_stated:
