@@ -130,13 +130,10 @@ def build(notebook: Path, out: Path, lessons: Path, *, pdf: bool = True, corpus:
 
 def build_summative(out: Path, lessons: Path, *, pdf: bool = True) -> Handout:
     """The summative task with its sources, rubric and sample answers: summative-task.html (and .pdf)."""
-    from nbconvert.filters.markdown import markdown2html
-
     out.mkdir(parents=True, exist_ok=True)
-    task = (lessons / "summative-task.md").read_text(encoding="utf-8")
     html_path = out / "summative-task.html"
-    html_path.write_text(page("Summative task", "Summative task, with the teacher's rubric", [markdown2html(task)]),
-                         encoding="utf-8")
+    html_path.write_text(page("Summative task", "Summative task, with the teacher's rubric",
+                              [guide_html(lessons, "summative-task")]), encoding="utf-8")
     return Handout("summative-task", "task", html_path, print_pdf(html_path, out / "summative-task.pdf") if pdf else None)
 
 
