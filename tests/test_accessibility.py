@@ -173,3 +173,51 @@ def test_package_data_has_no_unlabelled_views():
     corpus = brink.load()
     for view in all_views(corpus):
         assert unlabelled(view) == []
+
+
+def smallest_type(figure) -> float:
+    """The smallest visible, non-empty text in a figure, in points (tick labels included)."""
+    from matplotlib.text import Text
+
+    figure.canvas.draw()  # tick labels exist only once drawn
+    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()
+             and (not hasattr(t, "axes") or t.axes is None or t.get_window_extent().width > 0)]
+    return min(sizes)
+
+
+def drawings():
+    from brink.core import timeline
+    from brink.views import figures
+
+    corpus = brink.load()
+    for layout in figures.LAYOUTS:
+        yield "voices", layout, figures.voices_figure(corpus, layout=layout), figures.VOICES[layout]
+        yield "stances", layout, figures.stance_figure(corpus, layout=layout), figures.STANCE_SHAPES[layout]
+        for cutoff in (timeline.publication(corpus), timeline.cutoffs(corpus)[-1]):
+            figure = figures.timeline_figure(corpus, cutoff, layout=layout)
+            yield "timeline", layout, figure, figures.TIMELINE[layout]
+
+
+@pytest.mark.parametrize("name, layout, figure, shape", list(drawings()), ids=lambda v: v if isinstance(v, str) else "")
+def test_no_text_in_a_chart_is_smaller_than_its_layout_promises(name, layout, figure, shape):
+    """Review U2: the page shows the narrow drawing below 1200 px and checks, in the browser, that the smallest
+    type (``data-text-px``) is 9 px or more as shown; that only holds if the drawing keeps its promise."""
+    assert smallest_type(figure) >= shape.text, f"{name} ({layout})"
+    assert figure.get_size_inches()[0] == shape.width
+
+
+def test_the_type_rule_catches_small_labels():
+    from brink.views import figures
+
+    figure = figures.voices_figure(brink.load(), layout="narrow")
+    figure.axes[0].texts[0].set_fontsize(7)
+    assert smallest_type(figure) == 7 < figures.VOICES["narrow"].text
+
+
+def test_a_chart_offers_a_tall_drawing_for_narrow_windows():
+    from brink.views import figures
+
+    (data, _), _caption, _table = figures.voices_view(brink.load())
+    html = data["text/html"]
+    assert html.startswith("<picture>") and f'media="(max-width: {figures.NARROW_BELOW_PX}px)"' in html
+    assert html.count("data-text-px=") == 2 and 'class="brink-figure" alt="Horizontal bar chart.' in html

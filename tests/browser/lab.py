@@ -50,14 +50,18 @@ class Lab:
     token: str
     home: Path
     answers: Path
+    app: str = "lab"
 
     def url(self, notebook: str) -> str:
+        if self.app == "notebook":  # Notebook 7 opens one notebook per page
+            return f"{self.base}/notebooks/notebooks/{notebook}?token={self.token}"
         return f"{self.base}/lab/tree/notebooks/{notebook}?reset&token={self.token}"
 
 
 @contextlib.contextmanager
-def lab_server() -> Iterator[Lab]:
-    """A fresh JupyterLab on 127.0.0.1 with a random port and token, and its own config folders."""
+def lab_server(app: str = "lab") -> Iterator[Lab]:
+    """A fresh JupyterLab (or, with ``app="notebook"``, Notebook 7) on 127.0.0.1 with a random port and token,
+    and its own config folders."""
     home = Path(tempfile.mkdtemp(prefix="brink-lab-"))
     port, token = _free_port(), secrets.token_hex(16)
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
@@ -70,10 +74,11 @@ def lab_server() -> Iterator[Lab]:
                JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"),
                MPLCONFIGDIR=str(home / "mpl"), BRINK_JOURNAL_DIR=str(home / "answers"), XDG_CONFIG_HOME=str(home / "xdg"))
     env.pop("BRINK_MODE", None)
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+    command = [sys.executable, "-m", "jupyter", app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.token={token}", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}",
-               "--LabApp.news_url=None", f"--LabApp.user_settings_dir={home / 'settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}"]
+               f"--LabServerApp.user_settings_dir={home / 'settings'}", f"--LabServerApp.workspaces_dir={home / 'workspaces'}"]
+    if app == "lab":
+        command.append("--LabApp.news_url=None")
     if hasattr(os, "getuid") and os.getuid() == 0:
         command.append("--allow-root")
     log = open(home / "server.log", "wb")
@@ -89,9 +94,9 @@ def lab_server() -> Iterator[Lab]:
             except OSError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("JupyterLab did not start:\n" + (home / "server.log").read_text(errors="replace")[-3000:])
+                raise RuntimeError(f"jupyter {app} did not start:\n" + (home / "server.log").read_text(errors="replace")[-3000:])
             time.sleep(0.3)
-        yield Lab(base, token, home, home / "answers")
+        yield Lab(base, token, home, home / "answers", app)
     finally:
         server.terminate()
         try:

@@ -28,7 +28,9 @@ def _text(term: Term) -> str:
 def _html(term: Term) -> str:
     example = f' <span class="brink-example"><em>Example:</em> {escape(term.example)}</span>' if term.example else ""
     source = f' <span class="brink-source">(Source: {escape(term.source)}.)</span>' if term.source else ""
-    return f"<dt><strong>{escape(term.term)}</strong></dt><dd>{escape(term.means)}{example}{source}</dd>"
+    # Inline layout: JupyterLab floats a <dt> beside its <dd> at a fixed width, so a long term ran into its meaning.
+    return (f'<dt style="float:none;width:auto"><strong>{escape(term.term)}</strong></dt>'
+            f'<dd style="margin-left:1.5em">{escape(term.means)}{example}{source}</dd>')
 
 
 @needs("glossary", "glossary.toml", "word list")

@@ -281,9 +281,7 @@ class TimelineView(Live, widgets.VBox):
 
         # One drawn figure per period, shared with the static timeline above and reused on every move.
         (data, _), caption, table = figure_view(self.corpus, self.cutoff.value, self.period.value)
-        alt = escape(data["text/plain"])
-        self.shown.value = (f'<img src="data:image/png;base64,{data["image/png"]}" alt="{alt}" style="max-width:100%">'
-                            f"{caption.html}{table.html}")
+        self.shown.value = data["text/html"] + caption.html + table.html
 
     def static_twin(self) -> render.Static:
         """Held: hindsight never prints, exports or stays in a saved notebook."""

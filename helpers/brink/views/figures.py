@@ -11,8 +11,10 @@ import base64
 import datetime as dt
 import io
 import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..core.reading import narrated, statements_by_side, voices
 from ..core.records import Corpus
@@ -25,6 +27,35 @@ from ..static.timeline_tables import events_table, timeline_alt
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+Layout = Literal["wide", "narrow"]
+LAYOUTS: tuple[Layout, ...] = ("wide", "narrow")
+NARROW_BELOW_PX = 1200  # a window this wide or narrower gets the narrow drawing (the notebook may share it with a sidebar)
+DPI = 100
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one figure is drawn in one layout. ``text`` is the smallest type it uses, in points: a wide drawing
+    shrunk onto a phone-width output would shrink its labels below 9 px (review U2), so the narrow layout is a
+    tall drawing, labels above their rows instead of beside them, and the page picks the one that fits."""
+
+    width: float  # inches
+    row: float  # inches per row of data
+    margins: tuple[float, float, float, float]  # left, right, top, bottom, inches
+    text: float  # points: the smallest type in the drawing
+    labels: Literal["left", "above"]  # row labels beside the rows, or above each row (the tall layout)
+    wrap: int  # characters per line of a row label or a title
+    above: float = 0.3  # narrow: how far above its row a label starts, in rows
+
+    @property
+    def text_px(self) -> float:
+        """The smallest type in pixels of the PNG, before the page scales it."""
+        return self.text * DPI / 72
+
+    def height(self, rows: int) -> float:
+        return self.row * rows + self.margins[2] + self.margins[3]
+
 
 VOICE_PARTS = (  # (attribute, legend label, colour, hatch): hatch and label carry the meaning, not colour
     ("quoted", "quoted (in full or in part)", palette.OKABE_ITO["blue"], ""),
@@ -42,7 +73,7 @@ def _new_axes(ax: Axes | None, size: tuple[float, float], margins: tuple[float, 
         return ax.figure, ax
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=size, dpi=100)
+    figure = Figure(figsize=size, dpi=DPI)
     axes = figure.add_subplot()
     _set_margins(figure, margins)
     return figure, axes
@@ -54,27 +85,60 @@ def _set_margins(figure: Figure, margins: tuple[float, float, float, float]) -> 
     figure.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height)
 
 
-def voices_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
+VOICES = {
+    "wide": Shape(width=8, row=0.42, margins=(2.9, 0.2, 0.45, 0.95), text=9, labels="left", wrap=40),
+    "narrow": Shape(width=4.8, row=0.62, margins=(0.2, 0.35, 0.75, 1.5), text=10, labels="above", wrap=44),
+}
+
+
+def voices_figure(corpus: Corpus, ax: Axes | None = None, layout: Layout = "wide") -> Figure:
     """Horizontal stacked bars: how many statements each actor has, quoted or paraphrased."""
+    shape = VOICES[layout]
     rows = list(reversed(voices(corpus)))  # most voices at the top
-    figure, ax = _new_axes(ax, (8, 0.42 * len(rows) + 1.4), (2.9, 0.2, 0.45, 0.65))
+    figure, ax = _new_axes(ax, (shape.width, shape.height(len(rows) + 1)), shape.margins)
     names = [v.name for v in rows]
+    places = list(range(len(rows)))
     left = [0] * len(rows)
     for attribute, label, colour, hatch in VOICE_PARTS:
         values = [getattr(v, attribute) for v in rows]
-        ax.barh(names, values, left=left, color=colour, hatch=hatch, edgecolor=palette.TEXT, linewidth=0.8,
-                label=narrated(corpus, label))
+        ax.barh(places, values, left=left, height=0.8 if shape.labels == "left" else 0.45, color=colour, hatch=hatch,
+                edgecolor=palette.TEXT, linewidth=0.8, label=narrated(corpus, label))
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, voice in enumerate(rows):
-        ax.text(voice.total + 0.1, y, str(voice.total), va="center", ha="left", color=palette.TEXT, fontsize=9)
-    ax.set_xlabel("Number of statements attributed in the text", color=palette.TEXT)
+        ax.text(voice.total + 0.1, y, str(voice.total), va="center", ha="left", color=palette.TEXT, fontsize=shape.text)
+    _row_labels(ax, shape, places)(names)
+    ax.set_xlabel("Number of statements attributed in the text", color=palette.TEXT, fontsize=shape.text + 1)
     ax.set_xlim(0, max(v.total for v in rows) + 2.5)
-    ax.set_title("Who speaks in the text, and how", color=palette.TEXT, loc="left")
-    ax.legend(loc="lower right", frameon=True)
-    ax.tick_params(colors=palette.TEXT)
+    ax.set_ylim(-0.6, len(rows) - 0.4 + (0.3 if shape.labels == "above" else 0))
+    ax.set_title(_wrap("Who speaks in the text, and how", shape.wrap), color=palette.TEXT, loc="left",
+                 fontsize=shape.text + 2)
+    figure.legend(*ax.get_legend_handles_labels(), loc="lower left", bbox_to_anchor=(0.01, 0.005), frameon=False,
+                  ncols=3 if shape.labels == "left" else 1, fontsize=shape.text)
+    ax.tick_params(colors=palette.TEXT, labelsize=shape.text)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return figure
+
+
+def _row_labels(ax: Axes, shape: Shape, places: list[float]) -> Callable[[list[str]], None]:
+    """Row labels beside the rows (wide) or above each row, from the left edge (narrow: the tall layout).
+    Returns the function that sets them, so a figure can change them without drawing anew."""
+    if shape.labels == "left":
+        def beside(labels: list[str]) -> None:
+            ax.set_yticks(places, [_wrap(label, shape.wrap) for label in labels], fontsize=shape.text, color=palette.TEXT)
+        return beside
+    from matplotlib.transforms import blended_transform_factory
+
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    edge = blended_transform_factory(ax.transAxes, ax.transData)
+    texts = [ax.text(0, y + shape.above, "", transform=edge, ha="left", va="bottom", fontsize=shape.text, color=palette.TEXT,
+                     linespacing=1.15) for y in places]
+
+    def above(labels: list[str]) -> None:
+        for text, label in zip(texts, labels, strict=True):
+            text.set_text(_wrap(label, shape.wrap))
+    return above
 
 
 def voices_alt(corpus: Corpus) -> str:
@@ -124,26 +188,54 @@ def png(figure: Figure) -> bytes:
 FIGURE_CLASS = "brink-figure"
 
 
-def figure_bundle(figure: Figure | bytes, alt: str) -> tuple[dict, dict]:
-    """A display bundle: an HTML ``<img>`` with its alt text, which JupyterLab prefers and screen readers read
-    (it ignores the alt text in a PNG's metadata: review U3), the PNG itself for other front ends, and the alt
-    text as the plain-text version. The image scales down with a narrow window."""
-    image = figure if isinstance(figure, bytes) else png(figure)
-    encoded = base64.b64encode(image).decode("ascii")
-    html = (f'<img class="{FIGURE_CLASS}" alt="{escape(alt)}" src="data:image/png;base64,{encoded}" '
-            'style="max-width:100%;height:auto">')
-    data = {"text/html": html, "image/png": encoded, "text/plain": alt}
+@dataclass(frozen=True)
+class Drawing:
+    """One rendered layout of a chart: its PNG and the smallest type in it, in PNG pixels (the page checks that the
+    type stays at 9 px or more at the size it is shown)."""
+
+    png: bytes
+    text_px: float
+
+
+Drawings = dict[Layout, Drawing]
+
+
+def _data_uri(drawing: Drawing) -> str:
+    return "data:image/png;base64," + base64.b64encode(drawing.png).decode("ascii")
+
+
+def figure_html(drawings: Drawings, alt: str) -> str:
+    """The chart as HTML: a ``<picture>`` whose ``<img>`` carries the alt text, which JupyterLab shows and screen
+    readers read (they ignore the alt text in a PNG's metadata: review U3). A narrow window gets the tall
+    drawing, so labels stay legible at 768 px with a sidebar and at 200% zoom (U2); both scale down to the width."""
+    wide = drawings["wide"]
+    narrow = drawings.get("narrow")
+    source = (f'<source media="(max-width: {NARROW_BELOW_PX}px)" srcset="{_data_uri(narrow)}" '
+              f'data-text-px="{narrow.text_px:g}">' if narrow else "")
+    return (f'<picture>{source}<img class="{FIGURE_CLASS}" alt="{escape(alt)}" src="{_data_uri(wide)}" '
+            f'data-text-px="{wide.text_px:g}" style="max-width:100%;height:auto"></picture>')
+
+
+def figure_bundle(drawings: Drawings, alt: str) -> tuple[dict, dict]:
+    """A display bundle: the HTML above, the wide PNG for other front ends, and the alt text as plain text."""
+    encoded = base64.b64encode(drawings["wide"].png).decode("ascii")
+    data = {"text/html": figure_html(drawings, alt), "image/png": encoded, "text/plain": alt}
     return data, {"image/png": {"alt": alt}}
 
 
-def _described(image: Figure | bytes, alt: str, data_table: Static) -> list[Static | tuple[dict, dict]]:
+def drawn(figure: Figure, shape: Shape) -> Drawing:
+    return Drawing(png(figure), shape.text_px)
+
+
+def _described(drawings: Drawings, alt: str, data_table: Static) -> list[Static | tuple[dict, dict]]:
     """What a notebook shows for a chart: the image with its alt text, a caption that says what it shows, its table."""
     caption = Static(f"<p><strong>What the chart shows.</strong> {escape(alt)}</p>", f"What the chart shows. {alt}")
-    return [figure_bundle(image, alt), caption, data_table]
+    return [figure_bundle(drawings, alt), caption, data_table]
 
 
 def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
-    return _described(voices_figure(corpus), voices_alt(corpus), voices_table(corpus))
+    drawings = {layout: drawn(voices_figure(corpus, layout=layout), VOICES[layout]) for layout in LAYOUTS}
+    return _described(drawings, voices_alt(corpus), voices_table(corpus))
 
 
 TEXT_STYLE = dict(marker="s", color=palette.OKABE_ITO["blue"], label="■ reported in the text")
@@ -156,8 +248,11 @@ def _wrap(title: str, width: int = 48) -> str:
     return "\n".join(textwrap.wrap(title, width)) or title
 
 
-ROW_INCHES = 0.42
-TIMELINE_MARGINS = (3.7, 0.3, 0.75, 1.05)  # left (row labels), right, top (two-line title), bottom (axis, legend)
+TIMELINE = {  # left (row labels), right, top (the title), bottom (axis, legend)
+    "wide": Shape(width=10, row=0.42, margins=(3.7, 0.3, 0.75, 1.05), text=9, labels="left", wrap=46),
+    "narrow": Shape(width=4.8, row=0.75, margins=(0.2, 0.3, 1.0, 1.45), text=10, labels="above", wrap=48),
+}
+MIN_ROWS = 4
 
 
 class TimelinePlot:
@@ -168,14 +263,15 @@ class TimelinePlot:
     a student moves the cut-off slider.
     """
 
-    def __init__(self, corpus: Corpus, period: str | None = None, ax: Axes | None = None):
+    def __init__(self, corpus: Corpus, period: str | None = None, ax: Axes | None = None, layout: Layout = "wide"):
         import matplotlib.dates as mdates
 
         period, self.label, start, end = period_of(corpus, period)
-        self.corpus, self.period, self.own_figure = corpus, period, ax is None
+        self.corpus, self.period, self.own_figure, self.shape = corpus, period, ax is None, TIMELINE[layout]
+        shape = self.shape
         last = cutoffs(corpus)[-1]
         self.events = list(reversed(events_shown(corpus, last, period)))  # every event up to the end, oldest on top
-        self.figure, self.ax = _new_axes(ax, (10, ROW_INCHES * max(len(self.events), 4) + 1.7), TIMELINE_MARGINS)
+        self.figure, self.ax = _new_axes(ax, (shape.width, shape.height(max(len(self.events), MIN_ROWS))), shape.margins)
         ax = self.ax
         self.artists: list[list] = []
         for y, event in enumerate(self.events):
@@ -193,29 +289,32 @@ class TimelinePlot:
         self.question_marks = {y: ax.annotate("?", (e.date, y), xytext=(8, -4), textcoords="offset points",
                                               color=palette.TEXT, fontsize=11, fontweight="bold", visible=False)
                                for y, e in enumerate(self.events) if e.known_on_publication is None}
+        self.set_labels = _row_labels(ax, shape, list(range(len(self.events))))
         self.line = ax.axvline(start, color=palette.TEXT, linestyle="--", linewidth=1.2)
         ax.set_xlim(start, end + dt.timedelta(days=1))
         span = (end - start).days
-        if span <= 180:  # a season: a tick every other Monday
-            ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        narrow = shape.labels == "above"
+        if span <= 180:  # a season: a tick every other Monday (every month when narrow)
+            ax.xaxis.set_major_locator(mdates.MonthLocator() if narrow
+                                       else mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y" if narrow else "%d %b\n%Y"))
         elif span <= 3 * 366:
-            ax.xaxis.set_major_locator(mdates.MonthLocator(interval=3))
+            ax.xaxis.set_major_locator(mdates.MonthLocator(interval=6 if narrow else 3))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
         else:
-            ax.xaxis.set_major_locator(mdates.YearLocator(4 if span > 12 * 366 else 1))
+            ax.xaxis.set_major_locator(mdates.YearLocator((8 if narrow else 4) if span > 12 * 366 else (2 if narrow else 1)))
             ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.tick_params(axis="x", labelsize=8, colors=palette.TEXT)
+        ax.tick_params(axis="x", labelsize=shape.text, colors=palette.TEXT)
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-        ax.set_xlabel("Date", color=palette.TEXT, fontsize=9)
+        ax.set_xlabel("Date", color=palette.TEXT, fontsize=shape.text)
         handles = [
             ax.plot([], [], linestyle="none", marker="s", markersize=8, markerfacecolor=TEXT_STYLE["color"],
                     markeredgecolor=palette.TEXT, label=TEXT_STYLE["label"])[0],
             ax.plot([], [], linestyle="none", marker="o", markersize=8, markerfacecolor=palette.WHITE,
                     markeredgecolor=CONTEXT_STYLE["color"], markeredgewidth=2, label=CONTEXT_STYLE["label"])[0],
         ]
-        self.figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.005), ncols=2, frameon=False,
-                           fontsize=8)
+        self.figure.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.005), ncols=1 if narrow else 2,
+                           frameon=False, fontsize=shape.text)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
 
@@ -232,24 +331,24 @@ class TimelinePlot:
                     artist.set_width((last - event.date).days + 1)
         for y, mark in self.question_marks.items():
             mark.set_visible(self.events[y].id in shown and uncertain(self.events[y], cutoff))
-        labels = [_wrap(("■ " if e.origin == "text" else "○ ") + e.title
-                        + (" (time of day unknown)" if uncertain(e, cutoff) else "")) if e.id in shown else ""
-                  for e in self.events]
-        self.ax.set_yticks(range(len(self.events)), labels, fontsize=8, color=palette.TEXT)
+        self.set_labels([("■ " if e.origin == "text" else "○ ") + e.title
+                         + (" (time of day unknown)" if uncertain(e, cutoff) else "") if e.id in shown else ""
+                         for e in self.events])
         bottom = min(visible_rows, default=len(self.events) - 1)
-        self.ax.set_ylim(bottom - 0.8, len(self.events) - 0.2)
+        top = len(self.events) - (0.2 if self.shape.labels == "left" else 0.0)
+        self.ax.set_ylim(bottom - 0.8, top)
         time = self.corpus.article.published_time or dt.time(0)
         moment = cutoff.day + (dt.timedelta(hours=time.hour, minutes=time.minute) if cutoff.at_publication
                                else dt.timedelta(days=1))
         self.line.set_xdata([moment, moment])
-        self.ax.set_title(f"What a reader could know: {self.label}\nDashed line: the knowledge cut-off, "
-                          f"{cutoff.label(self.corpus)}", loc="left", color=palette.TEXT, fontsize=10)
+        title = _wrap(f"What a reader could know: {self.label}", self.shape.wrap) + "\n" + _wrap(
+            f"Dashed line: the knowledge cut-off, {cutoff.label(self.corpus)}", self.shape.wrap)
+        self.ax.set_title(title, loc="left", color=palette.TEXT, fontsize=self.shape.text + 1)
         if self.own_figure:
             rows = len(self.events) - bottom
-            self.figure.set_size_inches(10, ROW_INCHES * max(rows, 4) + 1.7)
-            _set_margins(self.figure, TIMELINE_MARGINS)
+            self.figure.set_size_inches(self.shape.width, self.shape.height(max(rows, MIN_ROWS)))
+            _set_margins(self.figure, self.shape.margins)
         return self.figure
-
 
     def png(self, cutoff: Cutoff | None = None) -> bytes:
         """The PNG at ``cutoff``; each cut-off is drawn once, then served from memory."""
@@ -260,35 +359,41 @@ class TimelinePlot:
         return cache[cutoff]
 
 
-_PLOTS: dict[int, dict[str, TimelinePlot]] = {}  # id(corpus) → period → plot; the view layer's cache, not the record's
+_PLOTS: dict[int, dict[tuple[str, Layout], TimelinePlot]] = {}  # id(corpus) → (period, layout) → plot; the view layer's
 
 
-def timeline_plot(corpus: Corpus, period: str | None = None) -> TimelinePlot:
-    """The one timeline plot per period for this corpus, shared by every view that shows it. The cache lives here,
-    in the view layer, and is dropped when the corpus is (records stay pure data)."""
+def timeline_plot(corpus: Corpus, period: str | None = None, layout: Layout = "wide") -> TimelinePlot:
+    """The one timeline plot per period and layout for this corpus, shared by every view that shows it. The cache
+    lives here, in the view layer, and is dropped when the corpus is (records stay pure data)."""
     key = id(corpus)
     if key not in _PLOTS:
         _PLOTS[key] = {}
         weakref.finalize(corpus, _PLOTS.pop, key, None)
     plots = _PLOTS[key]
-    period = period_of(corpus, period)[0]
-    if period not in plots:
-        plots[period] = TimelinePlot(corpus, period)
-    return plots[period]
+    place = (period_of(corpus, period)[0], layout)
+    if place not in plots:
+        plots[place] = TimelinePlot(corpus, place[0], layout=layout)
+    return plots[place]
 
 
 def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None,
-                    ax: Axes | None = None) -> Figure:
+                    ax: Axes | None = None, layout: Layout = "wide") -> Figure:
     """Events as rows against time; text events are filled squares, context events hollow circles, spans are bars."""
-    return TimelinePlot(corpus, period, ax).show(cutoff)
+    return TimelinePlot(corpus, period, ax, layout).show(cutoff)
 
 
-def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None,
-                  plot: TimelinePlot | None = None) -> list[Static | tuple[dict, dict]]:
-    """The timeline chart with alt text, a caption, and the events table (``plot`` reuses a drawn figure)."""
+def timeline_drawings(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None) -> Drawings:
+    """Both layouts of the timeline at ``cutoff``, each cut-off drawn once per layout and kept."""
     cutoff = cutoff or publication(corpus)
-    image = (plot or timeline_plot(corpus, period)).png(cutoff)
-    return _described(image, timeline_alt(corpus, cutoff, period), events_table(corpus, cutoff, period))
+    return {layout: Drawing(timeline_plot(corpus, period, layout).png(cutoff), TIMELINE[layout].text_px)
+            for layout in LAYOUTS}
+
+
+def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None) -> list[Static | tuple[dict, dict]]:
+    """The timeline chart with alt text, a caption, and the events table."""
+    cutoff = cutoff or publication(corpus)
+    return _described(timeline_drawings(corpus, cutoff, period), timeline_alt(corpus, cutoff, period),
+                      events_table(corpus, cutoff, period))
 
 
 STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
@@ -299,35 +404,48 @@ STANCE_STYLE = {  # shape and word carry the stance; colour only repeats it
 }
 
 
-def stance_figure(corpus: Corpus, ax: Axes | None = None) -> Figure:
+STANCE_SHAPES = {  # wide: issues labelled on the left; narrow: each issue's name above its row of shapes
+    "wide": Shape(width=9, row=0.85, margins=(2.4, 0.2, 1.0, 0.2), text=9, labels="left", wrap=30),
+    "narrow": Shape(width=4.8, row=1.35, margins=(0.1, 0.1, 1.2, 0.1), text=10, labels="above", wrap=48, above=0.25),
+}
+
+
+def stance_figure(corpus: Corpus, ax: Axes | None = None, layout: Layout = "wide") -> Figure:
     """Issues (rows) against sides (columns): each cell a shape and a word for the side's stance."""
     from ..core.demands import columns
     from ..static.demands_tables import STANCE
 
+    shape = STANCE_SHAPES[layout]
+    narrow = shape.labels == "above"
     issues = list(corpus.issues)
     board = columns(corpus)
-    figure, ax = _new_axes(ax, (9, 0.85 * len(issues) + 1.6), (2.4, 0.2, 1.0, 0.2))
+    figure, ax = _new_axes(ax, (shape.width, shape.height(len(issues))), shape.margins)
     for y, issue in enumerate(reversed(issues)):
         for x, (key, _) in enumerate(board):
             stance = issue.stance(key).stance
             marker, colour = STANCE_STYLE[stance]
-            ax.plot([x], [y + 0.12], linestyle="none", marker=marker, markersize=15 if stance != "silent" else 18,
-                    markerfacecolor=colour, markeredgecolor=palette.TEXT, markeredgewidth=1 if stance != "silent" else 2)
-            ax.text(x, y - 0.3, STANCE[stance][1], ha="center", va="center", fontsize=9, color=palette.TEXT)
-    ax.set_xticks(range(len(board)), [name for _, name in board], fontsize=10, color=palette.TEXT)
+            ax.plot([x], [y + (0.0 if narrow else 0.12)], linestyle="none", marker=marker,
+                    markersize=15 if stance != "silent" else 18, markerfacecolor=colour, markeredgecolor=palette.TEXT,
+                    markeredgewidth=1 if stance != "silent" else 2)
+            word = _wrap(STANCE[stance][1], 11) if narrow else STANCE[stance][1]
+            ax.text(x, y - (0.32 if narrow else 0.3), word, ha="center", va="center", fontsize=shape.text,
+                    color=palette.TEXT, linespacing=1.1)
+    ax.set_xticks(range(len(board)), [_wrap(name, 12) if narrow else name for _, name in board],
+                  fontsize=shape.text + 1, color=palette.TEXT)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(issues)), [_wrap(i.label, 30) for i in reversed(issues)], fontsize=9, color=palette.TEXT)
     ax.set_xlim(-0.6, len(board) - 0.4)
-    ax.set_ylim(-0.7, len(issues) - 0.3)
+    _row_labels(ax, shape, list(range(len(issues))))([i.label for i in reversed(issues)])
+    ax.set_ylim(-0.7, len(issues) - (0.3 if not narrow else 0.15))
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
-    ax.set_title("Who demands, rejects or leaves open each issue, as the text shows it", loc="left", color=palette.TEXT,
-                 fontsize=10, pad=28)
+    ax.set_title(_wrap("Who demands, rejects or leaves open each issue, as the text shows it", shape.wrap + 40 * (not narrow)),
+                 loc="left", color=palette.TEXT, fontsize=shape.text + 1, pad=28 if not narrow else 36)
     return figure
 
 
 def stance_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
     from ..static.demands_tables import stance_alt, stance_table
 
-    return _described(stance_figure(corpus), stance_alt(corpus), stance_table(corpus))
+    drawings = {layout: drawn(stance_figure(corpus, layout=layout), STANCE_SHAPES[layout]) for layout in LAYOUTS}
+    return _described(drawings, stance_alt(corpus), stance_table(corpus))

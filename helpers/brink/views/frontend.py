@@ -2,13 +2,14 @@
 
 ipywidgets cannot set attributes on the elements it draws, and JupyterLab takes single keys (a, b, d d, r, m, y,
 the arrows) for notebook commands even while a dropdown or a radio group has focus (review U1: a keyboard-only
-student turned the demands board into a raw cell and could not finish). Lumino skips its shortcuts for any
-element inside one marked ``data-lm-suppress-shortcuts``, so a small script marks every brink view, once per
-page. The same script names radio groups, gives the slider a spoken value, makes the feedback a live region that
-exists before the answer, passes a choice made with the arrow keys on to the widget, and moves focus to the
-feedback after Check or Commit (review U4, U5). A style sheet
-gives every control a visible focus ring of at least 3:1 on the light and the dark theme, lets answer options
-and labels wrap, and keeps each table scrolling inside its own box on a narrow screen (review U2).
+student turned the demands board into a raw cell and could not finish). Lumino skips its shortcuts for an
+element marked ``data-lm-suppress-shortcuts`` or inside one, so a small script marks every brink view and every
+control in it, once per page (JupyterLab and Notebook 7 alike). The same script names radio groups, gives the
+slider a spoken value, makes the feedback a live region that exists before the answer, passes a choice made with
+the arrow keys on to the widget, and moves focus to the feedback after Check or Commit (review U4, U5). A style
+sheet gives every control a visible focus ring of at least 3:1 on the light and the dark theme, lets answer
+options, labels, slider readouts and dropdowns wrap or grow, and keeps each table scrolling inside its own box
+on a narrow screen (review U2).
 
 The script is sent once per kernel, as a JavaScript output of the first cell that shows a live view: JupyterLab
 and Notebook 7 run it for outputs of the current session, and it does nothing a second time on the same page.
@@ -32,7 +33,12 @@ STYLE = f"""
 .{ROOT_CLASS} .widget-radio-box label {{ margin-bottom: 0.35em; }}
 .{ROOT_CLASS} .widget-hbox {{ flex-wrap: wrap; }}
 .{ROOT_CLASS} button.jupyter-button {{ min-width: max-content; }}
-.{ROOT_CLASS} .widget-slider {{ min-width: min(100%, 18em); }}
+.{ROOT_CLASS} .widget-slider {{ min-width: min(100%, 18em); flex-wrap: wrap; height: auto; }}
+.{ROOT_CLASS} .widget-readout {{ max-width: none; width: auto; overflow: visible; white-space: normal; }}
+.{ROOT_CLASS} .widget-dropdown {{ width: auto; max-width: 100%; flex-wrap: wrap; height: auto; }}
+.{ROOT_CLASS} .widget-dropdown > select {{ flex: 0 1 auto; width: auto; max-width: 100%; }}
+.{ROOT_CLASS} .widget-html, .{ROOT_CLASS} .widget-html-content {{ max-width: 100%; min-width: 0; }}
+.{ROOT_CLASS} img {{ max-width: 100%; height: auto; }}
 .jp-OutputArea-output table.brink-table, .jp-OutputArea-output table.brink-source-card {{ display: block;
   max-width: 100%; overflow-x: auto; }}
 """
@@ -66,6 +72,13 @@ SCRIPT = f"""
     return ((title && title.textContent.trim()) || (label && label.textContent.trim()) || "Answer");
   }};
   const mark = () => {{
+    // Lumino tests a shortcut's selector on the focused element before it looks for the mark on its parents, and
+    // command-mode selectors end in ":focus", so a control must carry the mark itself (Notebook 7 takes keys in the
+    // capture phase, before the view's own guard below can stop them).
+    for (const control of document.querySelectorAll(
+        ".{ROOT_CLASS} :is(select, input, textarea, button, [tabindex], .noUi-handle):not([data-lm-suppress-shortcuts])")) {{
+      control.setAttribute("data-lm-suppress-shortcuts", "true");
+    }}
     for (const view of document.querySelectorAll(".{ROOT_CLASS}:not([data-lm-suppress-shortcuts])")) {{
       view.setAttribute("data-lm-suppress-shortcuts", "true");
       // The notebook also reads arrow keys itself, outside Lumino's shortcuts: keep plain keys in the view.

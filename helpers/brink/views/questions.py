@@ -341,6 +341,7 @@ class HandinBox(Live, widgets.VBox):
         self.button = widgets.Button(description="Save my answers for hand-in", icon="download",
                                      tooltip="Write all your saved answers to one file", layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML()
+        self.status.add_class(FEEDBACK_CLASS)  # a live region, so a screen reader hears where the file went
         self.button.on_click(lambda _: self.export())
         super().__init__([self.button, self.status])
 
