@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
   $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint data-check binder-check golden handouts bench clean help
+.PHONY: lab test lint data-check binder-check golden drawings handouts bench clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make handouts - printable student handouts and teacher editions in build/handouts/"
 	@echo "make binder-check - install binder/requirements.txt in a throw-away venv and run pip check"
 	@echo "make bench  - timings against the floor, written to build/bench.json"
+	@echo "make drawings - redraw the charts shipped in the package (after changing data or drawing code)"
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -57,6 +58,10 @@ handouts: $(STAMP)
 # How fast the course runs: notebooks against the kernel floor, widget response, import cost, Binder footprint.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Draw every chart of the package's own text once, into the package (after changing data or drawing code).
+drawings: $(STAMP)
+	$(BIN)/python tools/drawings.py
 
 # Re-run the notebooks and keep outputs only in their golden (nbval-check-output) cells.
 golden: $(STAMP)

@@ -1,10 +1,13 @@
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # before anything imports pyplot
+# Charts drawn on a miss (another text, edited data) go to a throw-away cache, not the user's, for the test kernels too.
+os.environ["BRINK_CACHE_DIR"] = tempfile.mkdtemp(prefix="brink-drawings-")
 
 from brink.core.loading import DATA_DIR
 

@@ -39,10 +39,17 @@ def test_committed_clean(path: Path):
     assert golden, "each notebook pins at least one output with the nbval-check-output tag"
 
 
-def _run(path: Path) -> list[list[dict]]:
+PROBE = "import sys\nprint('matplotlib' in sys.modules)"  # appended: did Run All import matplotlib?
+MAX_WIDGET_MODELS = 150  # issue 18: what a browser builds per notebook, for a class of 30 on one hub
+
+
+def _run(path: Path) -> tuple[list[list[dict]], dict]:
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    facts = {"widget_models": len(state), "matplotlib": nb.cells.pop().outputs[0]["text"].strip() == "True"}
     runs = []
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -53,12 +60,14 @@ def _run(path: Path) -> list[list[dict]]:
             outputs.append({"type": output.output_type, "name": output.get("name"), "text": output.get("text"),
                             "data": data})
         runs.append(outputs)
-    return runs
+    return runs, facts
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_runs_twice_the_same_with_no_errors_or_warnings(path: Path):
-    first, second = _run(path), _run(path)
+    (first, facts), (second, _) = _run(path), _run(path)
+    assert facts["widget_models"] <= MAX_WIDGET_MODELS, f"{facts['widget_models']} widget models"
+    assert not facts["matplotlib"], "Run All imported matplotlib: a chart missed the shipped drawings (make drawings)"
     for number, outputs in enumerate(first):
         for output in outputs:
             assert output["type"] != "error", f"code cell {number} raised an error"

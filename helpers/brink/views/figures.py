@@ -23,6 +23,7 @@ from ..core.timeline import period as period_of
 from ..static import palette
 from ..static.render import Static, table, text_table
 from ..static.timeline_tables import events_table, timeline_alt
+from . import drawings
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -47,6 +48,11 @@ class Shape:
     labels: Literal["left", "above"]  # row labels beside the rows, or above each row (the tall layout)
     wrap: int  # characters per line of a row label or a title
     above: float = 0.3  # narrow: how far above its row a label starts, in rows
+    title: int = 0  # characters per line of the title (0: as ``wrap``)
+
+    @property
+    def title_wrap(self) -> int:
+        return self.title or self.wrap
 
     @property
     def text_px(self) -> float:
@@ -179,9 +185,21 @@ def voices_table(corpus: Corpus) -> Static:
 
 
 def png(figure: Figure) -> bytes:
-    """The figure as PNG bytes, without a timestamp, so the same figure gives the same bytes."""
+    """The figure as a PNG of at most 256 colours, without a timestamp, so the same figure gives the same bytes.
+
+    A chart has a handful of colours and the grey edges of its letters; an adaptive palette keeps them and makes
+    the file about a third of full colour, which is what every student's browser downloads (and the package
+    ships, see :mod:`.drawings`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    # Octree keeps every pixel within 15 of 255 per channel of the full-colour drawing (median cut strays to 47).
+    image = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 3})
+    image.save(buffer, format="PNG", compress_level=9)
     return buffer.getvalue()
 
 
@@ -223,8 +241,20 @@ def figure_bundle(drawings: Drawings, alt: str) -> tuple[dict, dict]:
     return data, {"image/png": {"alt": alt}}
 
 
-def drawn(figure: Figure, shape: Shape) -> Drawing:
-    return Drawing(png(figure), shape.text_px)
+# The parts of a text's data each chart reads (Corpus fields): its drawings are kept under a hash of these, so an
+# edit elsewhere keeps them. A test draws each chart from a corpus holding only these parts and gets the same bytes.
+READS: dict[str, tuple[str, ...]] = {
+    "voices": ("article", "actors", "statements", "parties"),
+    "stances": ("issues", "parties"),
+    "timeline": ("article", "events"),
+}
+
+
+def _drawings(corpus: Corpus, name: str, shapes: dict[Layout, Shape], draw: Callable[[Layout], Figure]) -> Drawings:
+    """Both layouts of a chart, each from the drawings cache (drawn, with matplotlib, only on a miss)."""
+    return {layout: Drawing(drawings.drawing(corpus, f"{name} ({layout})", READS[name],
+                                             lambda layout=layout: png(draw(layout))),
+                            shapes[layout].text_px) for layout in LAYOUTS}
 
 
 def _described(drawings: Drawings, alt: str, data_table: Static) -> list[Static | tuple[dict, dict]]:
@@ -234,8 +264,8 @@ def _described(drawings: Drawings, alt: str, data_table: Static) -> list[Static 
 
 
 def voices_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
-    drawings = {layout: drawn(voices_figure(corpus, layout=layout), VOICES[layout]) for layout in LAYOUTS}
-    return _described(drawings, voices_alt(corpus), voices_table(corpus))
+    both = _drawings(corpus, "voices", VOICES, lambda layout: voices_figure(corpus, layout=layout))
+    return _described(both, voices_alt(corpus), voices_table(corpus))
 
 
 TEXT_STYLE = dict(marker="s", color=palette.OKABE_ITO["blue"], label="■ reported in the text")
@@ -249,7 +279,7 @@ def _wrap(title: str, width: int = 48) -> str:
 
 
 TIMELINE = {  # left (row labels), right, top (the title), bottom (axis, legend)
-    "wide": Shape(width=10, row=0.42, margins=(3.7, 0.3, 0.75, 1.05), text=9, labels="left", wrap=46),
+    "wide": Shape(width=10, row=0.46, margins=(3.7, 0.3, 0.75, 1.05), text=9, labels="left", wrap=50, title=90),
     "narrow": Shape(width=4.8, row=0.75, margins=(0.2, 0.3, 1.0, 1.45), text=10, labels="above", wrap=48),
 }
 MIN_ROWS = 4
@@ -341,8 +371,8 @@ class TimelinePlot:
         moment = cutoff.day + (dt.timedelta(hours=time.hour, minutes=time.minute) if cutoff.at_publication
                                else dt.timedelta(days=1))
         self.line.set_xdata([moment, moment])
-        title = _wrap(f"What a reader could know: {self.label}", self.shape.wrap) + "\n" + _wrap(
-            f"Dashed line: the knowledge cut-off, {cutoff.label(self.corpus)}", self.shape.wrap)
+        title = _wrap(f"What a reader could know: {self.label}", self.shape.title_wrap) + "\n" + _wrap(
+            f"Dashed line: the knowledge cut-off, {cutoff.label(self.corpus)}", self.shape.title_wrap)
         self.ax.set_title(title, loc="left", color=palette.TEXT, fontsize=self.shape.text + 1)
         if self.own_figure:
             rows = len(self.events) - bottom
@@ -350,13 +380,6 @@ class TimelinePlot:
             _set_margins(self.figure, self.shape.margins)
         return self.figure
 
-    def png(self, cutoff: Cutoff | None = None) -> bytes:
-        """The PNG at ``cutoff``; each cut-off is drawn once, then served from memory."""
-        cutoff = cutoff or publication(self.corpus)
-        cache = self.__dict__.setdefault("_png", {})
-        if cutoff not in cache:
-            cache[cutoff] = png(self.show(cutoff))
-        return cache[cutoff]
 
 
 _PLOTS: dict[int, dict[tuple[str, Layout], TimelinePlot]] = {}  # id(corpus) → (period, layout) → plot; the view layer's
@@ -382,11 +405,18 @@ def timeline_figure(corpus: Corpus, cutoff: Cutoff | None = None, period: str | 
     return TimelinePlot(corpus, period, ax, layout).show(cutoff)
 
 
+def _timeline_name(period: str, cutoff: Cutoff, layout: Layout) -> str:
+    moment = "publication" if cutoff.at_publication else "end of day"
+    return f"timeline {period} {cutoff.day.isoformat()} {moment} ({layout})"
+
+
 def timeline_drawings(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None) -> Drawings:
-    """Both layouts of the timeline at ``cutoff``, each cut-off drawn once per layout and kept."""
+    """Both layouts of the timeline at ``cutoff``, from the drawings cache; a miss draws on the one shared plot."""
     cutoff = cutoff or publication(corpus)
-    return {layout: Drawing(timeline_plot(corpus, period, layout).png(cutoff), TIMELINE[layout].text_px)
-            for layout in LAYOUTS}
+    period = period_of(corpus, period)[0]
+    return {layout: Drawing(drawings.drawing(corpus, _timeline_name(period, cutoff, layout), READS["timeline"],
+                                             lambda layout=layout: png(timeline_plot(corpus, period, layout).show(cutoff))),
+                            TIMELINE[layout].text_px) for layout in LAYOUTS}
 
 
 def timeline_view(corpus: Corpus, cutoff: Cutoff | None = None, period: str | None = None) -> list[Static | tuple[dict, dict]]:
@@ -447,5 +477,23 @@ def stance_figure(corpus: Corpus, ax: Axes | None = None, layout: Layout = "wide
 def stance_view(corpus: Corpus) -> list[Static | tuple[dict, dict]]:
     from ..static.demands_tables import stance_alt, stance_table
 
-    drawings = {layout: drawn(stance_figure(corpus, layout=layout), STANCE_SHAPES[layout]) for layout in LAYOUTS}
-    return _described(drawings, stance_alt(corpus), stance_table(corpus))
+    both = _drawings(corpus, "stances", STANCE_SHAPES, lambda layout: stance_figure(corpus, layout=layout))
+    return _described(both, stance_alt(corpus), stance_table(corpus))
+
+
+def every_drawing(corpus: Corpus) -> dict[str, tuple[tuple[str, ...], Callable[[], bytes]]]:
+    """Every drawing the course can show for ``corpus``, by name, with the data it reads and a function that draws
+    it: what ``make drawings`` ships for the package's own text (one timeline plot serves all its cut-offs)."""
+    from ..core.timeline import periods
+
+    every: dict[str, tuple[tuple[str, ...], Callable[[], bytes]]] = {}
+    for layout in LAYOUTS:
+        every[f"voices ({layout})"] = READS["voices"], lambda layout=layout: png(voices_figure(corpus, layout=layout))
+        if corpus.issues:
+            every[f"stances ({layout})"] = READS["stances"], lambda layout=layout: png(stance_figure(corpus, layout=layout))
+        if corpus.events:
+            for period in periods(corpus):
+                for cutoff in cutoffs(corpus):
+                    every[_timeline_name(period, cutoff, layout)] = READS["timeline"], (
+                        lambda p=period, c=cutoff, layout=layout: png(timeline_plot(corpus, p, layout).show(c)))
+    return every

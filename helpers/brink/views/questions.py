@@ -36,11 +36,13 @@ def shared() -> SimpleNamespace:
     models, and a notebook of questions would send the browser hundreds of identical ones."""
     from ipywidgets.widgets.widget_bool import CheckboxStyle
     from ipywidgets.widgets.widget_description import DescriptionStyle
-    from ipywidgets.widgets.widget_string import HTMLStyle
+    from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
     return SimpleNamespace(plain=widgets.Layout(), auto=widgets.Layout(width="auto"), html=HTMLStyle(),
                            button=widgets.ButtonStyle(), checkbox=CheckboxStyle(),
-                           description=DescriptionStyle(), initial=DescriptionStyle(description_width="initial"))
+                           description=DescriptionStyle(), initial=DescriptionStyle(description_width="initial"),
+                           text=TextStyle(description_width="initial"),
+                           boxes={lines: widgets.Layout(width="95%", height=f"{lines}em") for lines in (3.5, 5, 8)})
 PLACEHOLDER = "— choose —"
 
 
@@ -59,7 +61,6 @@ class ExerciseView(Live, widgets.VBox):
         self.exercise, self.corpus, self.number = exercise, corpus, number
         self.journal = journal or Journal(exercise.notebook)
         self.committed = False
-        self.recheck: widgets.Button | None = None  # made on demand, when a model answer is held
         self._static = exercise_render.static(corpus, exercise, number)
         share = shared()
         self.prompt = widgets.HTML(exercise_render.prompt_html(corpus, exercise, number), layout=share.plain,
@@ -74,20 +75,59 @@ class ExerciseView(Live, widgets.VBox):
             tooltip="Save this answer and lock it in" if judgement else "Check this answer",
             layout=share.auto, style=share.button,
         )
-        self.again = widgets.Button(description="Start a new attempt", icon="redo",
-                                    tooltip="Unlock the answer; your committed answer stays saved",
-                                    layout=widgets.Layout(display="none", width="auto"), style=share.button)
+        # The feedback is a live region, so it exists before the answer (U5); the other parts are made when they
+        # first have something to show: a notebook of questions stays under 150 widget models (issue 18).
         self.feedback = widgets.HTML(layout=share.plain, style=share.html)
         self.feedback.add_class(FEEDBACK_CLASS)
-        self.model = widgets.HTML(layout=share.plain, style=share.html)
-        self.status = widgets.HTML(layout=share.plain, style=share.html)
+        self._controls = controls
+        self._parts: dict[str, widgets.Widget] = {}
         self.button.on_click(lambda _: self.submit())
-        self.again.on_click(lambda _: self.new_attempt())
-        super().__init__([self.prompt, controls, widgets.HBox([self.button, self.again], layout=share.plain),
-                          self.feedback, self.model, self.status])
+        super().__init__([self.prompt, controls, self.button, self.feedback], layout=share.plain)
         self.add_class("brink-exercise")
         self._restore()
         modes.listen(self)
+
+    # -- parts made on demand ----------------------------------------------------------------------
+    PART_ORDER = ("again", "model", "status", "recheck")
+
+    def _part(self, name: str) -> widgets.Widget:
+        if name not in self._parts:
+            share = shared()
+            if name == "again":
+                part = widgets.Button(description="Start a new attempt", icon="redo",
+                                      tooltip="Unlock the answer; your committed answer stays saved",
+                                      layout=widgets.Layout(width="auto"), style=share.button)
+                part.on_click(lambda _: self.new_attempt())
+            elif name == "recheck":
+                part = recheck_button(self.refresh_reveal)
+            else:
+                part = widgets.HTML(layout=share.plain, style=share.html)
+            self._parts[name] = part
+            again = [self._parts["again"]] if "again" in self._parts else []
+            later = [self._parts[n] for n in ("model", "status", "recheck") if n in self._parts]
+            self.children = (self.prompt, self._controls, self.button, *again, self.feedback, *later)
+        return self._parts[name]
+
+    def _say(self, name: str, html: str) -> None:
+        """Set the model answer or the status line; an empty one is not made just to be emptied."""
+        if html or name in self._parts:
+            self._part(name).value = html
+
+    @property
+    def again(self) -> widgets.Button:
+        return self._part("again")
+
+    @property
+    def model(self) -> widgets.HTML:
+        return self._part("model")
+
+    @property
+    def status(self) -> widgets.HTML:
+        return self._part("status")
+
+    @property
+    def recheck(self) -> widgets.Button | None:
+        return self._parts.get("recheck")
 
     # -- what a student does ---------------------------------------------------------------------
     @property
@@ -104,7 +144,7 @@ class ExerciseView(Live, widgets.VBox):
         problem = problem_with(self.exercise, answer)
         if problem:
             self.feedback.value = exercise_render.feedback_html(check(self.exercise, answer))
-            self.status.value = "<p>Nothing was saved yet.</p>"
+            self._say("status", "<p>Nothing was saved yet.</p>")
             return
         result = check(self.exercise, answer)
         kind = "commit" if self.exercise.judgement else "check"
@@ -121,8 +161,9 @@ class ExerciseView(Live, widgets.VBox):
     def new_attempt(self) -> None:
         """Unlock a committed answer; it stays in the journal, and the next commit is a new attempt."""
         self._lock(False)
-        self.feedback.value = self.model.value = ""
-        self.status.value = "<p>Your committed answer is still saved. Change it and commit again to save a new attempt.</p>"
+        self.feedback.value = ""
+        self._say("model", "")
+        self._say("status", "<p>Your committed answer is still saved. Change it and commit again to save a new attempt.</p>")
 
     def _open(self) -> bool:
         return modes.reveals_allowed(self.exercise.notebook)
@@ -135,40 +176,38 @@ class ExerciseView(Live, widgets.VBox):
         if self._open():
             result = check(self.exercise, self._get())
             self.feedback.value = exercise_render.feedback_html(result)
-            self.model.value = exercise_render.model_answer_html(self.exercise)
+            self._say("model", exercise_render.model_answer_html(self.exercise))
             if self.recheck is not None:
                 self.recheck.layout.display = "none"
         else:
             self.feedback.value = ('<div class="brink-feedback"><p><strong>✎ Answer saved.</strong> The model answer opens '
                                    "after your class has discussed this question.</p></div>")
-            self.model.value = ""
+            self._say("model", "")
             self._show_recheck()
 
     def _show_recheck(self) -> None:
         """A button to ask again, made only when an answer is held: most questions never need one."""
-        if self.recheck is None:
-            self.recheck = recheck_button(self.refresh_reveal)
-            self.children = (*self.children, self.recheck)
-        self.recheck.layout.display = None
+        self._part("recheck").layout.display = None
 
     # -- internals ---------------------------------------------------------------------------------
     def _show_check(self, result) -> None:
         self.feedback.value = exercise_render.feedback_html(result)
-        self.model.value = exercise_render.model_answer_html(self.exercise) if result.verdict == "right" else ""
+        self._say("model", exercise_render.model_answer_html(self.exercise) if result.verdict == "right" else "")
 
     def _show_saved(self, ok: bool, attempt: int, message: str) -> None:
         if ok:
             line = f"Saved as attempt {attempt} in <code>{escape(str(self.journal.path))}</code>."
-            self.status.value = f"<p>{line}</p>" + (f"<p>⚠ {escape(message)}</p>" if message else "")
+            self._say("status", f"<p>{line}</p>" + (f"<p>⚠ {escape(message)}</p>" if message else ""))
         else:
-            self.status.value = f'<p role="alert">⚠ {escape(message)}</p>'
+            self._say("status", f'<p role="alert">⚠ {escape(message)}</p>')
 
     def _lock(self, locked: bool) -> None:
         self.committed = locked
         for control in self._inputs:
             control.disabled = locked
         self.button.disabled = locked
-        self.again.layout.display = None if locked else "none"
+        if locked or "again" in self._parts:
+            self.again.layout.display = None if locked else "none"
 
     def _restore(self) -> None:
         latest = self.journal.latest(self.exercise.id)
@@ -183,13 +222,13 @@ class ExerciseView(Live, widgets.VBox):
             shown = False
         if not shown:
             self._set(None)
-            self.status.value = ("<p>⚠ Your saved answer no longer fits this question (the course may have changed "
+            self._say("status", "<p>⚠ Your saved answer no longer fits this question (the course may have changed "
                                  "since you saved it), so it is not shown; it is still in your answers file. Answer "
                                  "again below.</p>")
             return
         when = escape(str(latest.get("time", ""))[:16].replace("T", " "))
-        self.status.value = (f"<p>Your saved answer (attempt {latest.get('attempt', '?')}, {when}) is shown. "
-                             f"{escape(describe(self.exercise, self._get()))[:300]}</p>")
+        self._say("status", f"<p>Your saved answer (attempt {latest.get('attempt', '?')}, {when}) is shown. "
+                            f"{escape(describe(self.exercise, self._get()))[:300]}</p>")
         if self.exercise.judgement and latest.get("kind") == "commit":
             self._lock(True)
             self.refresh_reveal()
@@ -241,7 +280,7 @@ def _many_controls(exercise: Exercise) -> Controls:
         for box, option_id in zip(boxes, ids, strict=True):
             box.value = option_id in chosen
 
-    return (widgets.VBox(boxes), lambda: {i for i, b in zip(ids, boxes, strict=True) if b.value}, set_many, boxes)
+    return (widgets.VBox(boxes, layout=shared().plain), lambda: {i for i, b in zip(ids, boxes, strict=True) if b.value}, set_many, boxes)
 
 
 def _classify_controls(exercise: Exercise) -> Controls:
@@ -259,7 +298,7 @@ def _classify_controls(exercise: Exercise) -> Controls:
         for menu, item_id in zip(menus, ids, strict=True):
             menu.value = (value or {}).get(item_id)
 
-    return (widgets.VBox(rows), lambda: {i: m.value for i, m in zip(ids, menus, strict=True) if m.value},
+    return (widgets.VBox(rows, layout=shared().plain), lambda: {i: m.value for i, m in zip(ids, menus, strict=True) if m.value},
             set_classes, menus)
 
 
@@ -274,25 +313,25 @@ def _order_controls(exercise: Exercise) -> Controls:
         for n, menu in enumerate(menus):
             menu.value = value[n] if n < len(value) else None
 
-    return widgets.VBox(menus), lambda: [m.value for m in menus], set_order, menus
+    return widgets.VBox(menus, layout=shared().plain), lambda: [m.value for m in menus], set_order, menus
 
 
 def _rating_controls(exercise: Exercise) -> Controls:
     radio = widgets.RadioButtons(options=[(f"{n}: {label}", n) for n, label in enumerate(exercise.scale)],
                                  value=None, description="Rating", layout=WIDE, style=shared().initial)
     why = widgets.Textarea(description="Why?", placeholder="One sentence: which words in the text made you choose this?",
-                           layout=widgets.Layout(width="95%", height="5em"))
+                           layout=shared().boxes[5], style=shared().text)
 
     def set_rating(value):
         point, reason = value if value else (None, "")
         radio.value, why.value = point, reason or ""
 
-    return widgets.VBox([radio, why]), lambda: (radio.value, why.value), set_rating, [radio, why]
+    return widgets.VBox([radio, why], layout=shared().plain), lambda: (radio.value, why.value), set_rating, [radio, why]
 
 
 def _text_controls(exercise: Exercise) -> Controls:
     box = widgets.Textarea(description="Your answer", placeholder="Write here.",
-                           layout=widgets.Layout(width="95%", height="8em"), style={"description_width": "initial"})
+                           layout=shared().boxes[8], style=shared().text)
 
     def set_text(value):
         box.value = value or ""
@@ -314,7 +353,7 @@ CONTROLS: dict[str, Callable[[Exercise], Controls]] = {
 def _with_evidence(exercise: Exercise, controls, get, put, inputs):
     """Add a one-line evidence box: the answer becomes (choice, evidence)."""
     box = widgets.Textarea(description="Evidence", placeholder=exercise.justify,
-                           layout=widgets.Layout(width="95%", height="3.5em"), style={"description_width": "initial"})
+                           layout=shared().boxes[3.5], style=shared().text)
     inputs.append(box)
 
     def set_both(value):
@@ -322,7 +361,7 @@ def _with_evidence(exercise: Exercise, controls, get, put, inputs):
         put(base)
         box.value = reason or ""
 
-    return widgets.VBox([controls, box]), lambda: (get(), box.value), set_both
+    return widgets.VBox([controls, box], layout=shared().plain), lambda: (get(), box.value), set_both
 
 
 def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | None = None) -> ExerciseView:
