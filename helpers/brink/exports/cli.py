@@ -7,6 +7,7 @@
     python -m brink handouts [NOTEBOOK ...]      printable student handouts and teacher editions
     python -m brink release [NOTEBOOK ...]       open the held answers for a whole class (classroom mode)
     python -m brink new FOLDER                   a starter data folder for your own text
+    python -m brink class report HAND-INS… -o F  one page of what a class handed in (--format json)
 
 Every command answers in words: a bad argument, a missing folder or a broken pipe gives one line that says
 what to do and a non-zero exit, never a traceback.
@@ -173,6 +174,31 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _class_report(args: argparse.Namespace) -> int:
+    from ..core.class_report import read_handins, summarise
+    from ..core.loading import load
+    from .class_report import write_report
+
+    missing = [p for p in args.handins if not Path(p).exists()]
+    if missing:
+        raise Failure(f"{missing[0]} does not exist: name hand-in files (.json) or folders that hold them.")
+    handins, skipped = read_handins(args.handins)
+    if not handins:
+        reasons = f" ({skipped[0].file}: {skipped[0].reason})" if skipped else ""
+        raise Failure(f"No hand-in could be read{reasons}. Students export theirs with "
+                      "`python -m brink journal export --format json`.")
+    report = summarise(load(), handins, skipped)
+    target = Path(args.output or f"class-report.{args.format}")
+    try:
+        write_report(load(), report, target, args.format)
+    except OSError as error:
+        raise Failure(f"Could not write {target} ({error.strerror or error}); any earlier file there is unchanged.") from None
+    print(f"{len(handins)} hand-ins read, {len(skipped)} skipped; written to {target}.")
+    for skip in skipped:
+        print(f"  skipped {skip.file}: {skip.reason}")
+    return 0
+
+
 def _release(args: argparse.Namespace) -> int:
     from ..core.modes import ENV_RELEASE_DIR, release_dir, write_release
 
@@ -245,6 +271,14 @@ def _main(argv: Sequence[str] | None = None) -> int:
     new = commands.add_parser("new", help="write a starter data folder for your own text")
     new.add_argument("folder", help="a new, empty folder")
     new.set_defaults(run=_new)
+    klass = commands.add_parser("class", help="what a class handed in")
+    class_commands = klass.add_subparsers(dest="class_command", required=True)
+    report = class_commands.add_parser("report", help="one page from many hand-in files: counts, wrong answers, "
+                                                      "what students wrote")
+    report.add_argument("handins", nargs="+", help="hand-in files (.json) or folders of them")
+    report.add_argument("--output", "-o", help="the file to write (default: class-report.html or .json)")
+    report.add_argument("--format", choices=("html", "json"), default="html")
+    report.set_defaults(run=_class_report)
     release = commands.add_parser("release", help="open the held answers and hindsight for a whole class")
     release.add_argument("notebooks", nargs="*", help="notebooks to open, e.g. 05-what-could-a-reader-know "
                                                       "(default: every notebook)")

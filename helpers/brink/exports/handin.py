@@ -72,6 +72,17 @@ def _safe(text: str) -> tuple[str, int]:
     return _SURROGATE.subn("\ufffd", text)
 
 
+def _safe_value(value: Any) -> Any:
+    """A saved answer with every string made writable (see :func:`_safe`), its shape unchanged."""
+    if isinstance(value, str):
+        return _safe(value)[0]
+    if isinstance(value, list):
+        return [_safe_value(v) for v in value]
+    if isinstance(value, dict):
+        return {_safe(str(k))[0]: _safe_value(v) for k, v in value.items()}
+    return value
+
+
 def _verdict(exercise, entry: dict[str, Any]) -> str:
     """What the hand-in says about an attempt. Held judgements say "committed", never right or wrong (R6)."""
     stored = entry.get("verdict", "")
@@ -103,6 +114,7 @@ def _rows(corpus: Corpus, journal: Journal) -> list[dict[str, Any]]:
             "kind": _safe(str(entry.get("kind", "")))[0],
             "verdict": _verdict(exercise, entry),
             "answer": shown,
+            "raw": _safe_value(answer),  # as saved, so a class report can count choices (brink.core.class_report)
             "note": (f"{replaced} character{'s' if replaced != 1 else ''} could not be stored as typed and "
                      f"{'are' if replaced != 1 else 'is'} shown as \ufffd; the answers file keeps the original.")
             if replaced else "",
@@ -190,9 +202,10 @@ def write(collected: Collected, fmt: str, target: Path) -> None:
     atomic_write(target, render(collected.answers, fmt))
 
 
-def write_handin(folder: str | Path | None = None, formats: tuple[str, ...] = ("html", "md"),
+def write_handin(folder: str | Path | None = None, formats: tuple[str, ...] = FORMATS,
                  corpus: Corpus | None = None) -> Handin:
-    """Write ``brink-answers.<fmt>`` into the journal folder; return what was written and what was left out."""
+    """Write ``brink-answers.<fmt>`` into the journal folder; return what was written and what was left out.
+    The HTML and Markdown are for reading; the JSON is what a teacher's class report reads."""
     where = Path(folder) if folder is not None else journal_dir()
     collected = gather(where, corpus)
     paths = []

@@ -397,12 +397,14 @@ class HandinBox(Live, widgets.VBox):
                                  "answers are safe in their answers files, and any earlier hand-in file is unchanged.</p>")
             return
         paths = result.paths
-        links = " and ".join(f'<a href="{escape(_relative(p))}" download>{escape(p.name)}</a>' for p in paths)
+        named = [f'<a href="{escape(_relative(p))}" download>{escape(p.name)}</a>' for p in paths]
+        links = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
         if result.unreadable:
             self.status.value = f'<p role="alert">⚠ {escape(result.summary(" and ".join(p.name for p in paths)))}</p>'
             return
-        self.status.value = (f"<p>✔ Written: {links}, in <code>{escape(str(paths[0].parent))}</code>. Download one of "
-                             "them (right-click ▸ Download in the file browser) and hand it in.</p>")
+        self.status.value = (f"<p>✔ Written: {links}, in <code>{escape(str(paths[0].parent))}</code>. Download the one "
+                             "your teacher asks for (right-click ▸ Download in the file browser) and hand it in: the "
+                             ".json file is what your teacher's class report reads; the .html file is for reading.</p>")
 
     def static_twin(self) -> Static:
         return Static("<p>To hand in your answers, use this button in the live notebook, or run "

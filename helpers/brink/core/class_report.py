@@ -1,0 +1,223 @@
+"""The teacher's view of a class, from the hand-in files students export (issue 19). No server, no names needed.
+
+A hand-in (``python -m brink journal export --format json``, schema ``brink.handin/1``) holds one student's saved
+answers. This module reads many of them, skips any it cannot read with the reason, and counts, per question, how
+many answered and what they chose, using each student's latest attempt. It is pure: it reads files and returns
+records; :mod:`brink.exports.class_report` writes the page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .checking import HEADLINES
+from .records import KINDS, Corpus, Exercise, Shape
+
+HANDIN_SCHEMA = "brink.handin/1"
+CLASS_SCHEMA = "brink.class/1"
+MAX_BYTES = 5_000_000  # a hand-in of one student is a few kilobytes; anything this big is not one
+
+
+@dataclass(frozen=True)
+class Handin:
+    """One student's hand-in: who (the file's name, never more) and their latest answer row per question."""
+
+    student: str
+    file: str
+    rows: dict[str, dict[str, Any]]  # exercise id → the latest row
+    notebooks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+
+def _files(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found += sorted(p for p in path.rglob("*.json") if p.is_file()) if path.is_dir() else [path]
+    return found
+
+
+def read_handin(path: Path) -> Handin:
+    """One hand-in file; raises ValueError with the reason a teacher can act on."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError("too large to be a hand-in")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError("no such file") from None
+    except UnicodeDecodeError:
+        raise ValueError("not a text file") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON (line {error.lineno}); it may be damaged or cut short") from None
+    except OSError as error:
+        raise ValueError(f"cannot be read ({error.strerror})") from None
+    if not isinstance(data, dict) or data.get("schema") != HANDIN_SCHEMA:
+        raise ValueError(f"not a brink hand-in (expected schema {HANDIN_SCHEMA}; export it with "
+                         "`python -m brink journal export --format json`)")
+    notebooks = data.get("notebooks")
+    if not isinstance(notebooks, dict):
+        raise ValueError("its list of notebooks is missing or damaged")
+    rows: dict[str, dict[str, Any]] = {}
+    for notebook, entries in notebooks.items():
+        if not isinstance(entries, list):
+            raise ValueError(f"the answers for {notebook!r} are damaged")
+        for row in entries:
+            if not isinstance(row, dict) or not isinstance(row.get("exercise"), str):
+                raise ValueError(f"an answer in {notebook!r} is damaged")
+            if row["exercise"] not in rows or _attempt(row) >= _attempt(rows[row["exercise"]]):
+                rows[row["exercise"]] = row
+    return Handin(path.stem, path.name, rows, tuple(sorted(notebooks)))
+
+
+def _attempt(row: dict[str, Any]) -> int:
+    try:
+        return int(row.get("attempt", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def read_handins(paths: Iterable[str | Path]) -> tuple[list[Handin], list[Skipped]]:
+    """Every hand-in under ``paths`` (files, or folders searched for ``*.json``), and what was skipped, and why."""
+    handins, skipped = [], []
+    for path in _files(paths):
+        try:
+            handins.append(read_handin(path))
+        except ValueError as error:
+            skipped.append(Skipped(path.name, str(error)))
+    return handins, skipped
+
+
+# -- what an answer counts as, by shape (the core's registry, like checking.RULES) ---------------------------
+def _base(exercise: Exercise, raw: Any) -> Any:
+    """The answer without its line of evidence (a justified answer is stored as [answer, evidence])."""
+    if exercise.justify and isinstance(raw, list) and len(raw) == 2:
+        return raw[0]
+    return raw
+
+
+def _one(exercise: Exercise, raw: Any) -> list[str]:
+    ids = {o.id for o in exercise.options}
+    return [raw] if raw in ids else []
+
+
+def _many(exercise: Exercise, raw: Any) -> list[str]:
+    ids = {o.id for o in exercise.options}
+    return sorted({r for r in raw if r in ids}) if isinstance(raw, list) else []
+
+
+def _rating(exercise: Exercise, raw: Any) -> list[str]:
+    point = raw[0] if isinstance(raw, list) and raw else None
+    return [str(point)] if isinstance(point, int) and 0 <= point < len(exercise.scale) else []
+
+
+def _none(exercise: Exercise, raw: Any) -> list[str]:
+    return []
+
+
+CHOICES: dict[Shape, Callable[[Exercise, Any], list[str]]] = {
+    "one": _one, "many": _many, "rating": _rating, "classify": _none, "order": _none, "text": _none,
+}
+
+
+def _options(exercise: Exercise) -> list[str]:
+    return [o.id for o in exercise.options]
+
+
+def _points(exercise: Exercise) -> list[str]:
+    return [str(n) for n in range(len(exercise.scale))]
+
+
+# What a question's count table lists, by shape: every option, every point of a scale, or nothing (an order, a
+# classification and a written answer are counted by verdict; what was written is listed).
+COUNTED: dict[Shape, Callable[[Exercise], list[str]]] = {
+    "one": _options, "many": _options, "rating": _points, "classify": lambda e: [], "order": lambda e: [],
+    "text": lambda e: [],
+}
+
+
+def _written(exercise: Exercise, raw: Any) -> str:
+    """What the student wrote in words: a text answer, a rating's reason, or a line of evidence."""
+    if exercise.justify and isinstance(raw, list) and len(raw) == 2 and isinstance(raw[1], str):
+        return raw[1].strip()
+    shape = KINDS[exercise.type].shape
+    if shape == "text" and isinstance(raw, str):
+        return raw.strip()
+    if shape == "rating" and isinstance(raw, list) and len(raw) == 2 and isinstance(raw[1], str):
+        return raw[1].strip()
+    return ""
+
+
+_VERDICTS = {" ".join(words): key for key, words in HEADLINES.items()}
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the class did with one question."""
+
+    exercise: Exercise
+    answered: int
+    options: dict[str, int]  # option id (or rating point) → how many chose it
+    verdicts: dict[str, int]  # right / partly / wrong / saved … → how many
+    written: tuple[str, ...]  # what students wrote, in no particular order of student (shuffled by sorting)
+
+    def wrong_choices(self) -> list[tuple[str, int]]:
+        """The wrong options chosen, most chosen first: where to start the discussion."""
+        wrong = {o.id for o in self.exercise.options if not o.correct}
+        if KINDS[self.exercise.type].judgement or self.exercise.predict:
+            return []
+        return sorted(((o, n) for o, n in self.options.items() if o in wrong and n), key=lambda p: (-p[1], p[0]))
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    handins: tuple[Handin, ...]
+    skipped: tuple[Skipped, ...]
+    questions: tuple[Question, ...]
+    missing: dict[str, tuple[str, ...]] = field(default_factory=dict)  # student → notebooks with no answers
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": CLASS_SCHEMA,
+            "students": [{"name": h.student, "file": h.file, "notebooks": list(h.notebooks),
+                          "missing": list(self.missing.get(h.student, ()))} for h in self.handins],
+            "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
+            "exercises": {q.exercise.id: {"notebook": q.exercise.notebook, "type": q.exercise.type,
+                                          "answered": q.answered, "options": q.options, "verdicts": q.verdicts,
+                                          "written": len(q.written)} for q in self.questions},
+        }
+
+
+def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | None = None) -> ClassReport:
+    """Count, per question of the course, each student's latest answer."""
+    questions = []
+    for exercise in corpus.exercises:
+        options: Counter[str] = Counter()
+        verdicts: Counter[str] = Counter()
+        written: list[str] = []
+        answered = 0
+        for handin in handins:
+            row = handin.rows.get(exercise.id)
+            if row is None:
+                continue
+            answered += 1
+            raw = _base(exercise, row.get("raw"))
+            options.update(CHOICES[KINDS[exercise.type].shape](exercise, raw))
+            verdict = str(row.get("verdict", ""))
+            verdicts[_VERDICTS.get(verdict, "committed" if verdict else "unknown")] += 1
+            words = _written(exercise, row.get("raw"))
+            if words:
+                written.append(words)
+        counts = {key: options.get(key, 0) for key in COUNTED[KINDS[exercise.type].shape](exercise)}
+        questions.append(Question(exercise, answered, counts, dict(sorted(verdicts.items())), tuple(sorted(written))))
+    notebooks = sorted({e.notebook for e in corpus.exercises})
+    missing = {h.student: tuple(n for n in notebooks if n not in h.notebooks) for h in handins}
+    return ClassReport(tuple(handins), tuple(skipped or ()), tuple(questions), missing)

@@ -1,0 +1,125 @@
+"""The class report as one self-contained HTML page, or as JSON (``python -m brink class report``).
+
+Everything a student typed is escaped; the page names students only by their hand-in file's name; it loads
+nothing from the network. A question's counts are a table with a caption (the data), and each count also has a
+bar whose length repeats the number (the bar is decorative, so screen readers skip it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape
+from pathlib import Path
+
+from ..core import modes
+from ..core.class_report import ClassReport, Question
+from ..core.journal import atomic_write
+from ..core.records import KINDS, Corpus
+from ..static.exercise_render import option_label
+from ..static.render import table
+
+VERDICT_WORDS = {"right": "✔ right", "partly": "◐ partly right", "wrong": "✘ not this time", "saved": "✎ saved",
+                 "incomplete": "… not checked", "committed": "✎ committed (held)", "unknown": "? no verdict"}
+STYLE = ("body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111;"
+         "background:#fff}table{border-collapse:collapse;margin:0.5em 0 1em}td,th{padding:0.2em 0.6em;"
+         "border-bottom:1px solid #ccc}.bar{display:inline-block;height:0.8em;background:#0072B2;"
+         "vertical-align:middle}blockquote{border-left:4px solid #0072B2;margin:0.3em 0;padding-left:0.8em;"
+         "white-space:pre-wrap}h2{margin-top:2em;border-top:2px solid #111;padding-top:0.5em}")
+
+
+def _bar(count: int, total: int) -> str:
+    """The share in words, and a bar of the same length (decorative: the words carry it)."""
+    share = 0 if not total else count / total
+    return f'<span class="bar" aria-hidden="true" style="width:{round(12 * share, 2)}em"></span> {round(100 * share)}%'
+
+
+def _held(question: Question) -> bool:
+    """A prediction or judgement whose reveal the teacher has not released: no key, no outcome."""
+    exercise = question.exercise
+    return (exercise.predict or KINDS[exercise.type].judgement) and not modes.reveals_allowed(exercise.notebook)
+
+
+def _choices(question: Question, students: int) -> str:
+    exercise = question.exercise
+    if not question.options:
+        return ""
+    rows = []
+    if KINDS[exercise.type].shape == "rating":
+        for point, count in question.options.items():
+            label = f"{point}: {exercise.scale[int(point)]}"
+            model = " (the model rating)" if exercise.model_rating == int(point) and not _held(question) else ""
+            rows.append([escape(label + model), str(count), _bar(count, students)])
+        return table(f"Ratings chosen ({question.answered} answered)", ["Rating", "Students", "Share of the class"], rows)
+    held = _held(question)
+    for index, option in enumerate(exercise.options):
+        count = question.options.get(option.id, 0)
+        key = "" if held else (" ✔ key" if option.correct else "")
+        rows.append([escape(option_label(exercise, index) + key), str(count), _bar(count, students)])
+    return table(f"Options chosen ({question.answered} answered" + (", key held until release" if held else "") + ")",
+                 ["Option", "Students", "Share of the class"], rows)
+
+
+def _discussion(question: Question) -> str:
+    wrong = question.wrong_choices()[:2]
+    if not wrong:
+        return ""
+    options = {o.id: (i, o) for i, o in enumerate(question.exercise.options)}
+    items = []
+    for option_id, count in wrong:
+        index, option = options[option_id]
+        items.append(f"<li><strong>{escape(option_label(question.exercise, index))}</strong> ({count}): "
+                     f"{escape(option.feedback)} <em>Next:</em> {escape(option.next)}</li>")
+    return f"<p><strong>Discussion starter: the wrong answers chosen most</strong></p><ul>{''.join(items)}</ul>"
+
+
+def _verdicts(question: Question) -> str:
+    if not question.verdicts:
+        return ""
+    words = ", ".join(f"{VERDICT_WORDS.get(k, k)}: {n}" for k, n in question.verdicts.items())
+    return f"<p>Verdicts: {escape(words)}.</p>"
+
+
+def _written(question: Question) -> str:
+    if not question.written:
+        return ""
+    quotes = "".join(f"<blockquote>{escape(text)}</blockquote>" for text in question.written)
+    return (f"<details><summary>What students wrote ({len(question.written)}, in no order of student; read aloud "
+            f"without names)</summary>{quotes}</details>")
+
+
+def to_html(corpus: Corpus, report: ClassReport, made: str) -> str:
+    students = len(report.handins)
+    text = corpus.article.headline or f"{corpus.article.outlet}, {corpus.article.published:%d %B %Y}"
+    body = [f"<h1>Class report: {escape(text)}</h1>",
+            f"<p>Made {escape(made)} from {students} hand-in file{'s' if students != 1 else ''}"
+            f"{f', {len(report.skipped)} skipped' if report.skipped else ''}. It holds only what students handed "
+            "in, names them only by their file's name, and was written on this computer: keep it with your other "
+            "marking, and delete it when the course ends.</p>"]
+    rows = [[escape(h.student), escape(", ".join(h.notebooks)) or "none",
+             escape(", ".join(report.missing.get(h.student, ()))) or "none"] for h in report.handins]
+    body.append(table("Who handed in what", ["Student (file name)", "Notebooks handed in", "Notebooks missing"], rows))
+    if report.skipped:
+        body.append(table("Files skipped, and why", ["File", "Reason"],
+                          [[escape(s.file), escape(s.reason)] for s in report.skipped]))
+    notebook = None
+    for question in report.questions:
+        exercise = question.exercise
+        if exercise.notebook != notebook:
+            notebook = exercise.notebook
+            body.append(f"<h2>Notebook {escape(notebook)}</h2>")
+        title = f"{exercise.id}" + (f": {exercise.title}" if exercise.title else "")
+        body.append(f"<h3>{escape(title)}</h3><p>{escape(exercise.prompt)}</p>"
+                    f"<p>Answered by {question.answered} of {students}.</p>")
+        body += [_choices(question, students), _verdicts(question), _discussion(question), _written(question)]
+        if (exercise.predict or KINDS[exercise.type].judgement) and not _held(question) and exercise.explanation:
+            body.append(f"<p><strong>What happened, or the model answer:</strong> {escape(exercise.explanation)}</p>")
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Class report (brink)</title>'
+            f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+
+
+def write_report(corpus: Corpus, report: ClassReport, target: Path, fmt: str = "html", made: str | None = None) -> None:
+    made = made or dt.datetime.now().astimezone().strftime("%d %B %Y, %H:%M")
+    text = (json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n" if fmt == "json"
+            else to_html(corpus, report, made))
+    atomic_write(target, text)
