@@ -29,7 +29,7 @@ from ..static.reading_tables import hedges_table, quote_checks_table, sentences_
 from ..static.render import article, source_card, statements_table
 from ..static.timeline_tables import calendar_strip, clocks_table, time_expressions_table
 from .frontend import Live
-from .questions import ExerciseView, HandinBox, handin_box, recheck_button
+from .questions import ExerciseView, HandinBox, button_layout, handin_box, recheck_button
 from .questions import exercise as question
 
 __all__ = [
@@ -363,7 +363,7 @@ class RevealBox(Live, widgets.VBox):
     def __init__(self, corpus: Corpus | None = None, notebook: str | None = None):
         self.corpus, self.notebook = corpus or load(), notebook
         self.button = widgets.Button(description="Show what happened next", icon="eye",
-                                     tooltip="Open the hindsight section", layout=widgets.Layout(width="auto"))
+                                     tooltip="Open the hindsight section", layout=button_layout())
         self.shown = widgets.HTML()
         self.opened = False
         self.button.on_click(lambda _: self.reveal())

@@ -30,6 +30,11 @@ WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model 
 NARROW = widgets.Layout(width="24em")
 
 
+def button_layout() -> widgets.Layout:
+    """A button as wide as its label, at the start of its row: in a column, flexbox would stretch it across."""
+    return widgets.Layout(width="auto", align_self="flex-start")
+
+
 @lru_cache(maxsize=1)
 def shared() -> SimpleNamespace:
     """Layouts and styles that many widgets can share. Each widget would otherwise bring its own pair of
@@ -38,7 +43,7 @@ def shared() -> SimpleNamespace:
     from ipywidgets.widgets.widget_description import DescriptionStyle
     from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-    return SimpleNamespace(plain=widgets.Layout(), auto=widgets.Layout(width="auto"), html=HTMLStyle(),
+    return SimpleNamespace(plain=widgets.Layout(), auto=button_layout(), html=HTMLStyle(),
                            button=widgets.ButtonStyle(), checkbox=CheckboxStyle(),
                            description=DescriptionStyle(), initial=DescriptionStyle(description_width="initial"),
                            text=TextStyle(description_width="initial"),
@@ -96,7 +101,7 @@ class ExerciseView(Live, widgets.VBox):
             if name == "again":
                 part = widgets.Button(description="Start a new attempt", icon="redo",
                                       tooltip="Unlock the answer; your committed answer stays saved",
-                                      layout=widgets.Layout(width="auto"), style=share.button)
+                                      layout=button_layout(), style=share.button)
                 part.on_click(lambda _: self.new_attempt())
             elif name == "recheck":
                 part = recheck_button(self.refresh_reveal)
@@ -246,7 +251,7 @@ def recheck_button(action: Callable[[], None]) -> widgets.Button:
     """"Has my teacher opened it?": re-reads the class's release, with no restart and nothing else to run."""
     button = widgets.Button(description="Has my teacher opened it?", icon="refresh",
                             tooltip="Check whether your teacher has opened the answers for the class",
-                            layout=widgets.Layout(width="auto"), style=shared().button)
+                            layout=button_layout(), style=shared().button)
     button.on_click(lambda _: action())
     return button
 
@@ -378,7 +383,7 @@ class HandinBox(Live, widgets.VBox):
     def __init__(self, folder=None, corpus: Corpus | None = None):
         self.folder, self.corpus = folder, corpus
         self.button = widgets.Button(description="Save my answers for hand-in", icon="download",
-                                     tooltip="Write all your saved answers to one file", layout=widgets.Layout(width="auto"))
+                                     tooltip="Write all your saved answers to one file", layout=button_layout())
         self.status = widgets.HTML()
         self.status.add_class(FEEDBACK_CLASS)  # a live region, so a screen reader hears where the file went
         self.button.on_click(lambda _: self.export())
