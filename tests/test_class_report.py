@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -144,18 +145,77 @@ def test_nothing_readable_says_how_students_export(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_held_predictions_show_no_key_until_release(made, tmp_path):
-    from brink.core import modes
+def section(html: str, exercise_id: str) -> str:
+    return html.split(f"({exercise_id})</small></h3>")[1].split("<h3>")[0]
+
+
+def test_held_predictions_show_no_key_and_no_verdict_until_released(made):
+    """The teacher's computer cannot know what the hub has opened: keys of predictions stay out unless --released."""
     from brink.exports.class_report import to_html
 
     inbox, _ = made
-    handins, skipped = read_handins([inbox])
-    predicted = next(e for e in CORPUS.exercises if e.predict or KINDS[e.type].judgement)
-    modes.classroom()
-    html = to_html(CORPUS, summarise(CORPUS, handins, skipped), "today")
-    section = html.split(f"<h3>{predicted.id}")[1].split("<h3>")[0]
-    assert "key held until release" in section or "model rating" not in section
-    assert "What happened, or the model answer" not in section
-    modes.release_reveals()
-    opened = to_html(CORPUS, summarise(CORPUS, handins, skipped), "today").split(f"<h3>{predicted.id}")[1].split("<h3>")[0]
-    assert "What happened, or the model answer" in opened
+    report = summarise(CORPUS, *read_handins([inbox]))
+    predicted = next(e for e in CORPUS.exercises if e.predict and e.options)
+    held = section(to_html(CORPUS, report, "today"), predicted.id)
+    assert "key held until you release it" in held and "✔ key" not in held and "Verdicts" not in held
+    assert "Model answer" not in held
+    opened = section(to_html(CORPUS, report, "today", frozenset({predicted.notebook})), predicted.id)
+    assert "✔ key" in opened and "Model answer" in opened
+
+
+def handin_file(folder: Path, answers: dict[str, object]) -> bytes:
+    """A real hand-in, through the public API, with the given raw answers (judgements committed)."""
+    for exercise_id, answer in answers.items():
+        exercise = CORPUS.exercise(exercise_id)
+        Journal(exercise.notebook, folder).record(exercise_id, answer, kind="check", verdict="right")
+    return write_handin(folder, formats=("json",), corpus=CORPUS).paths[0].read_bytes()
+
+
+def test_a_download_of_one_folder_per_student_keeps_the_students_apart(tmp_path):
+    inbox = tmp_path / "download"
+    genre = CORPUS.exercise("nb00-genre")
+    for name in ("Jane Smith", "John Doe"):
+        (inbox / name).mkdir(parents=True)
+        (inbox / name / "brink-answers.json").write_bytes(handin_file(tmp_path / name, {genre.id: genre.options[0].id}))
+    (inbox / "Jane Smith" / "brink-answers.html").write_text("<p>for reading</p>", encoding="utf-8")
+    handins, skipped = read_handins([inbox, inbox / "John Doe" / "brink-answers.json"])  # one file named twice
+    report = summarise(CORPUS, handins, skipped)
+    assert sorted(h.student for h in report.handins) == ["Jane Smith", "John Doe"]  # identical files, two students
+    reasons = {s.file: s.reason for s in report.skipped}
+    assert "ask for that file" in reasons["Jane Smith/brink-answers.html"]
+    assert "counted once" in reasons["brink-answers.json"]
+    assert report.missing["Jane Smith"] == report.missing["John Doe"] and "00-start-here" not in report.missing["Jane Smith"]
+
+
+def test_an_odd_answer_or_an_edited_verdict_never_stops_or_skews_the_report(tmp_path):
+    genre = CORPUS.exercise("nb00-genre")
+    right = next(o.id for o in genre.options if o.correct)
+    wrong = next(o.id for o in genre.options if not o.correct)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.json").write_bytes(handin_file(tmp_path / "a", {genre.id: ["a", "list"]}))
+    (inbox / "b.json").write_bytes(handin_file(tmp_path / "b", {genre.id: {"a": "dict"}}))
+    (inbox / "c.json").write_bytes(handin_file(tmp_path / "c", {genre.id: wrong}))  # its file says "right"
+    (inbox / "d.json").write_bytes(handin_file(tmp_path / "d", {genre.id: right}))
+    (inbox / "deep.json").write_text('{"schema": "brink.handin/1", "notebooks": ' + "[" * 100000 + "]" * 100000 + "}",
+                                     encoding="utf-8")
+    report = summarise(CORPUS, *read_handins([inbox]))
+    question = next(q for q in report.questions if q.exercise.id == genre.id)
+    assert question.answered == 4 and question.options[wrong] == 1 and question.options[right] == 1
+    assert question.verdicts == {"right": 1, "unknown": 2, "wrong": 1}
+    assert any(s.file == "deep.json" for s in report.skipped)
+
+
+def test_few_or_long_written_answers(tmp_path):
+    from brink.exports.class_report import to_html
+
+    ticket = next(e for e in CORPUS.exercises if KINDS[e.type].shape == "text")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "one.json").write_bytes(handin_file(tmp_path / "one", {ticket.id: "Only I wrote this."}))
+    html = section(to_html(CORPUS, summarise(CORPUS, *read_handins([inbox])), "today"), ticket.id)
+    assert "Only I wrote this" not in html and "too few to read aloud" in html
+    for n in range(3):
+        (inbox / f"long{n}.json").write_bytes(handin_file(tmp_path / f"long{n}", {ticket.id: f"{n} " + "word " * 1000}))
+    html = section(to_html(CORPUS, summarise(CORPUS, *read_handins([inbox])), "today"), ticket.id)
+    assert "more characters: see the hand-in" in html and len(html) < 20_000

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checking import HEADLINES
+from .checking import SAVED, check, fits, from_json
 from .records import KINDS, Corpus, Exercise, Shape
 
 HANDIN_SCHEMA = "brink.handin/1"
 CLASS_SCHEMA = "brink.class/1"
-MAX_BYTES = 5_000_000  # a hand-in of one student is a few kilobytes; anything this big is not one
+MAX_BYTES = 1_000_000  # a hand-in of one student is a few kilobytes; anything this big is not one
+GENERIC = {"brink-answers", "answers", "handin", "hand-in"}  # file names that say nothing about who
+QUOTE_CHARS = 1500  # a written answer longer than this is cut in the page (the hand-in keeps it)
+FEW = 3  # fewer answers than this are not listed to read aloud: they would name their writers
 
 
 @dataclass(frozen=True)
@@ -39,15 +42,31 @@ class Skipped:
     reason: str
 
 
-def _files(paths: Iterable[str | Path]) -> list[Path]:
-    found: list[Path] = []
+def _files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Every file named or inside a named folder, with the label a teacher knows it by: its path from the folder,
+    without ``.json`` (a platform's download often puts each student's ``brink-answers.json`` in their own folder)."""
+    found: list[tuple[Path, str]] = []
     for path in map(Path, paths):
-        found += sorted(p for p in path.rglob("*.json") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                found.append((file, file.relative_to(path).as_posix()))
+        else:
+            found.append((path, path.name))
     return found
 
 
-def read_handin(path: Path) -> Handin:
+def _label(relative: str) -> str:
+    """"Jane Smith/brink-answers.json" → "Jane Smith"; "Hand-in 03.json" → "Hand-in 03"."""
+    parts = relative.rsplit(".", 1)[0].split("/")
+    while len(parts) > 1 and parts[-1].lower() in GENERIC:
+        parts.pop()
+    return "/".join(parts)
+
+
+def read_handin(path: Path, label: str | None = None) -> Handin:
     """One hand-in file; raises ValueError with the reason a teacher can act on."""
+    if path.suffix.lower() != ".json":
+        raise ValueError("not a .json hand-in (the hand-in button writes brink-answers.json: ask for that file)")
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ValueError("too large to be a hand-in")
@@ -58,6 +77,8 @@ def read_handin(path: Path) -> Handin:
         raise ValueError("not a text file") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON (line {error.lineno}); it may be damaged or cut short") from None
+    except RecursionError:
+        raise ValueError("nested too deeply to be a hand-in") from None
     except OSError as error:
         raise ValueError(f"cannot be read ({error.strerror})") from None
     if not isinstance(data, dict) or data.get("schema") != HANDIN_SCHEMA:
@@ -75,7 +96,8 @@ def read_handin(path: Path) -> Handin:
                 raise ValueError(f"an answer in {notebook!r} is damaged")
             if row["exercise"] not in rows or _attempt(row) >= _attempt(rows[row["exercise"]]):
                 rows[row["exercise"]] = row
-    return Handin(path.stem, path.name, rows, tuple(sorted(notebooks)))
+    name = label if label is not None else path.name
+    return Handin(_label(name), name, rows, tuple(sorted(notebooks)))
 
 
 def _attempt(row: dict[str, Any]) -> int:
@@ -86,13 +108,27 @@ def _attempt(row: dict[str, Any]) -> int:
 
 
 def read_handins(paths: Iterable[str | Path]) -> tuple[list[Handin], list[Skipped]]:
-    """Every hand-in under ``paths`` (files, or folders searched for ``*.json``), and what was skipped, and why."""
-    handins, skipped = [], []
-    for path in _files(paths):
+    """Every hand-in under ``paths`` (files, or folders searched through), and what was skipped, and why: files that
+    are not hand-ins, damaged ones, and a file reached twice (a folder and a file in it both named). Two students'
+    files may be identical, so equal contents are both counted."""
+    handins, skipped, seen = [], [], {}
+    for path, label in _files(paths):
+        where = path.resolve()
+        if where in seen:
+            skipped.append(Skipped(label, f"the same file as {seen[where]}, counted once"))
+            continue
+        seen[where] = label
         try:
-            handins.append(read_handin(path))
+            handins.append(read_handin(path, label))
         except ValueError as error:
-            skipped.append(Skipped(path.name, str(error)))
+            skipped.append(Skipped(label, str(error)))
+    names = Counter(h.student for h in handins)  # two students with the same label are numbered, never merged
+    numbered = Counter()
+    for index, handin in enumerate(handins):
+        if names[handin.student] > 1:
+            numbered[handin.student] += 1
+            handins[index] = Handin(f"{handin.student} ({numbered[handin.student]})", handin.file, handin.rows,
+                                    handin.notebooks)
     return handins, skipped
 
 
@@ -106,12 +142,12 @@ def _base(exercise: Exercise, raw: Any) -> Any:
 
 def _one(exercise: Exercise, raw: Any) -> list[str]:
     ids = {o.id for o in exercise.options}
-    return [raw] if raw in ids else []
+    return [raw] if isinstance(raw, str) and raw in ids else []
 
 
 def _many(exercise: Exercise, raw: Any) -> list[str]:
     ids = {o.id for o in exercise.options}
-    return sorted({r for r in raw if r in ids}) if isinstance(raw, list) else []
+    return sorted({r for r in raw if isinstance(r, str) and r in ids}) if isinstance(raw, list) else []
 
 
 def _rating(exercise: Exercise, raw: Any) -> list[str]:
@@ -156,7 +192,15 @@ def _written(exercise: Exercise, raw: Any) -> str:
     return ""
 
 
-_VERDICTS = {" ".join(words): key for key, words in HEADLINES.items()}
+def _verdict(exercise: Exercise, raw: Any) -> str:
+    """The verdict worked out again from the answer, never taken from the file (a hand-in can be edited, or come
+    from another version): "saved" for a judgement, "unknown" for an answer that does not fit the question."""
+    if KINDS[exercise.type].judgement:
+        return SAVED
+    try:
+        return check(exercise, from_json(exercise, raw)).verdict if fits(exercise, raw) else "unknown"
+    except Exception:  # an odd answer must not stop the report
+        return "unknown"
 
 
 @dataclass(frozen=True)
@@ -197,27 +241,37 @@ class ClassReport:
 
 
 def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | None = None) -> ClassReport:
-    """Count, per question of the course, each student's latest answer."""
+    """Count, per question of the course, each student's latest answer. A hand-in that answers no question of this
+    course is moved to the skipped list; a student's notebooks are the ones their answers belong to."""
+    known = {e.id: e for e in corpus.exercises}
+    skipped = list(skipped or ())
+    kept = []
+    for handin in handins:
+        if known.keys() & handin.rows.keys():
+            kept.append(handin)
+        else:
+            skipped.append(Skipped(handin.file, "answers no question of this course (another course, or an old version)"))
     questions = []
     for exercise in corpus.exercises:
         options: Counter[str] = Counter()
         verdicts: Counter[str] = Counter()
         written: list[str] = []
         answered = 0
-        for handin in handins:
+        for handin in kept:
             row = handin.rows.get(exercise.id)
-            if row is None:
+            if row is None or "raw" not in row:
                 continue
             answered += 1
-            raw = _base(exercise, row.get("raw"))
-            options.update(CHOICES[KINDS[exercise.type].shape](exercise, raw))
-            verdict = str(row.get("verdict", ""))
-            verdicts[_VERDICTS.get(verdict, "committed" if verdict else "unknown")] += 1
-            words = _written(exercise, row.get("raw"))
+            raw = row["raw"]
+            options.update(CHOICES[KINDS[exercise.type].shape](exercise, _base(exercise, raw)))
+            verdicts[_verdict(exercise, raw)] += 1
+            words = _written(exercise, raw)
             if words:
                 written.append(words)
         counts = {key: options.get(key, 0) for key in COUNTED[KINDS[exercise.type].shape](exercise)}
         questions.append(Question(exercise, answered, counts, dict(sorted(verdicts.items())), tuple(sorted(written))))
     notebooks = sorted({e.notebook for e in corpus.exercises})
-    missing = {h.student: tuple(n for n in notebooks if n not in h.notebooks) for h in handins}
-    return ClassReport(tuple(handins), tuple(skipped or ()), tuple(questions), missing)
+    handed = {h.student: sorted({known[i].notebook for i in h.rows if i in known}) for h in kept}
+    kept = [Handin(h.student, h.file, h.rows, tuple(handed[h.student])) for h in kept]
+    missing = {h.student: tuple(n for n in notebooks if n not in h.notebooks) for h in kept}
+    return ClassReport(tuple(kept), tuple(skipped), tuple(questions), missing)

@@ -12,15 +12,14 @@ import json
 from html import escape
 from pathlib import Path
 
-from ..core import modes
-from ..core.class_report import ClassReport, Question
+from ..core.class_report import FEW, QUOTE_CHARS, ClassReport, Question
 from ..core.journal import atomic_write
 from ..core.records import KINDS, Corpus
 from ..static.exercise_render import option_label
 from ..static.render import table
 
-VERDICT_WORDS = {"right": "✔ right", "partly": "◐ partly right", "wrong": "✘ not this time", "saved": "✎ saved",
-                 "incomplete": "… not checked", "committed": "✎ committed (held)", "unknown": "? no verdict"}
+VERDICT_WORDS = {"right": "right", "partly": "partly right", "wrong": "wrong", "saved": "written or rated (no verdict)",
+                 "incomplete": "incomplete", "unknown": "does not fit this question (another version?)"}
 STYLE = ("body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111;"
          "background:#fff}table{border-collapse:collapse;margin:0.5em 0 1em}td,th{padding:0.2em 0.6em;"
          "border-bottom:1px solid #ccc}.bar{display:inline-block;height:0.8em;background:#0072B2;"
@@ -34,30 +33,23 @@ def _bar(count: int, total: int) -> str:
     return f'<span class="bar" aria-hidden="true" style="width:{round(12 * share, 2)}em"></span> {round(100 * share)}%'
 
 
-def _held(question: Question) -> bool:
-    """A prediction or judgement whose reveal the teacher has not released: no key, no outcome."""
-    exercise = question.exercise
-    return (exercise.predict or KINDS[exercise.type].judgement) and not modes.reveals_allowed(exercise.notebook)
-
-
-def _choices(question: Question, students: int) -> str:
+def _choices(question: Question, held: bool) -> str:
     exercise = question.exercise
     if not question.options:
         return ""
+    answered = question.answered
     rows = []
     if KINDS[exercise.type].shape == "rating":
         for point, count in question.options.items():
-            label = f"{point}: {exercise.scale[int(point)]}"
-            model = " (the model rating)" if exercise.model_rating == int(point) and not _held(question) else ""
-            rows.append([escape(label + model), str(count), _bar(count, students)])
-        return table(f"Ratings chosen ({question.answered} answered)", ["Rating", "Students", "Share of the class"], rows)
-    held = _held(question)
+            model = " (the model rating)" if exercise.model_rating == int(point) and not held else ""
+            rows.append([escape(f"{point}: {exercise.scale[int(point)]}{model}"), str(count), _bar(count, answered)])
+        return table(f"Ratings chosen by the {answered} who answered", ["Rating", "Students", "Share"], rows)
     for index, option in enumerate(exercise.options):
         count = question.options.get(option.id, 0)
-        key = "" if held else (" ✔ key" if option.correct else "")
-        rows.append([escape(option_label(exercise, index) + key), str(count), _bar(count, students)])
-    return table(f"Options chosen ({question.answered} answered" + (", key held until release" if held else "") + ")",
-                 ["Option", "Students", "Share of the class"], rows)
+        key = " ✔ key" if option.correct and not held else ""
+        rows.append([escape(option_label(exercise, index) + key), str(count), _bar(count, answered)])
+    caption = f"Options chosen by the {answered} who answered" + (" (key held until you release it)" if held else "")
+    return table(caption, ["Option", "Students", "Share"], rows)
 
 
 def _discussion(question: Question) -> str:
@@ -77,18 +69,31 @@ def _verdicts(question: Question) -> str:
     if not question.verdicts:
         return ""
     words = ", ".join(f"{VERDICT_WORDS.get(k, k)}: {n}" for k, n in question.verdicts.items())
-    return f"<p>Verdicts: {escape(words)}.</p>"
+    return f"<p>Verdicts (worked out again from each answer): {escape(words)}.</p>"
+
+
+def _quote(text: str) -> str:
+    if len(text) <= QUOTE_CHARS:
+        return f"<blockquote>{escape(text)}</blockquote>"
+    return (f"<blockquote>{escape(text[:QUOTE_CHARS])} … <em>({len(text) - QUOTE_CHARS} more characters: see the "
+            "hand-in)</em></blockquote>")
 
 
 def _written(question: Question) -> str:
     if not question.written:
         return ""
-    quotes = "".join(f"<blockquote>{escape(text)}</blockquote>" for text in question.written)
+    if len(question.written) < FEW:
+        return (f"<p>{len(question.written)} written answer{'s' if len(question.written) != 1 else ''}: too few to read "
+                "aloud without naming who wrote them, so they are not listed here (each student's hand-in has "
+                "them).</p>")
+    quotes = "".join(_quote(text) for text in question.written)
     return (f"<details><summary>What students wrote ({len(question.written)}, in no order of student; read aloud "
             f"without names)</summary>{quotes}</details>")
 
 
-def to_html(corpus: Corpus, report: ClassReport, made: str) -> str:
+def to_html(corpus: Corpus, report: ClassReport, made: str, released: frozenset[str] = frozenset()) -> str:
+    """The page. Predictions and judgements keep their key and model answer out until their notebook is in
+    ``released`` (``--released``): the teacher's computer does not know what the class's hub has opened."""
     students = len(report.handins)
     text = corpus.article.headline or f"{corpus.article.outlet}, {corpus.article.published:%d %B %Y}"
     body = [f"<h1>Class report: {escape(text)}</h1>",
@@ -102,24 +107,29 @@ def to_html(corpus: Corpus, report: ClassReport, made: str) -> str:
     if report.skipped:
         body.append(table("Files skipped, and why", ["File", "Reason"],
                           [[escape(s.file), escape(s.reason)] for s in report.skipped]))
-    notebook = None
+    notebook, number = None, 0
     for question in report.questions:
         exercise = question.exercise
         if exercise.notebook != notebook:
-            notebook = exercise.notebook
+            notebook, number = exercise.notebook, 0
             body.append(f"<h2>Notebook {escape(notebook)}</h2>")
-        title = f"{exercise.id}" + (f": {exercise.title}" if exercise.title else "")
-        body.append(f"<h3>{escape(title)}</h3><p>{escape(exercise.prompt)}</p>"
-                    f"<p>Answered by {question.answered} of {students}.</p>")
-        body += [_choices(question, students), _verdicts(question), _discussion(question), _written(question)]
-        if (exercise.predict or KINDS[exercise.type].judgement) and not _held(question) and exercise.explanation:
-            body.append(f"<p><strong>What happened, or the model answer:</strong> {escape(exercise.explanation)}</p>")
+        number += 1
+        judged = exercise.predict or KINDS[exercise.type].judgement
+        held = judged and exercise.notebook not in released
+        body.append(f"<h3>Question {number}: {escape(exercise.title or 'Question')} "
+                    f'<small style="font-weight:normal">({escape(exercise.id)})</small></h3>'
+                    f"<p>{escape(exercise.prompt)}</p><p>Answered by {question.answered} of {students}.</p>")
+        body += [_choices(question, held), "" if held else _verdicts(question), _discussion(question),
+                 _written(question)]
+        if judged and not held and exercise.explanation:
+            body.append(f"<p><strong>Model answer:</strong> {escape(exercise.explanation)}</p>")
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Class report (brink)</title>'
             f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
 
 
-def write_report(corpus: Corpus, report: ClassReport, target: Path, fmt: str = "html", made: str | None = None) -> None:
+def write_report(corpus: Corpus, report: ClassReport, target: Path, fmt: str = "html", made: str | None = None,
+                 released: frozenset[str] = frozenset()) -> None:
     made = made or dt.datetime.now().astimezone().strftime("%d %B %Y, %H:%M")
     text = (json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n" if fmt == "json"
-            else to_html(corpus, report, made))
+            else to_html(corpus, report, made, released))
     atomic_write(target, text)

@@ -184,17 +184,26 @@ def _class_report(args: argparse.Namespace) -> int:
         raise Failure(f"{missing[0]} does not exist: name hand-in files (.json) or folders that hold them.")
     handins, skipped = read_handins(args.handins)
     if not handins:
-        reasons = f" ({skipped[0].file}: {skipped[0].reason})" if skipped else ""
+        reasons = f" ({skipped[0].file}: {skipped[0].reason})" if skipped else " (no files were found there)"
         raise Failure(f"No hand-in could be read{reasons}. Students export theirs with "
                       "`python -m brink journal export --format json`.")
-    report = summarise(load(), handins, skipped)
+    corpus = load()
+    report = summarise(corpus, handins, skipped)
+    notebooks = {e.notebook for e in corpus.exercises}
+    if args.released is None:
+        released: frozenset[str] = frozenset()
+    else:
+        unknown = [n for n in args.released if n not in notebooks]
+        if unknown:
+            raise Failure(f"{unknown[0]} is not a notebook of this course; name one of: {', '.join(sorted(notebooks))}.")
+        released = frozenset(args.released or notebooks)
     target = Path(args.output or f"class-report.{args.format}")
     try:
-        write_report(load(), report, target, args.format)
+        write_report(corpus, report, target, args.format, released=released)
     except OSError as error:
         raise Failure(f"Could not write {target} ({error.strerror or error}); any earlier file there is unchanged.") from None
-    print(f"{len(handins)} hand-ins read, {len(skipped)} skipped; written to {target}.")
-    for skip in skipped:
+    print(f"{len(report.handins)} hand-ins read, {len(report.skipped)} skipped; written to {target}.")
+    for skip in report.skipped:
         print(f"  skipped {skip.file}: {skip.reason}")
     return 0
 
@@ -278,6 +287,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("handins", nargs="+", help="hand-in files (.json) or folders of them")
     report.add_argument("--output", "-o", help="the file to write (default: class-report.html or .json)")
     report.add_argument("--format", choices=("html", "json"), default="html")
+    report.add_argument("--released", nargs="*", metavar="NOTEBOOK",
+                        help="show the keys and model answers of predictions for these notebooks, once you have "
+                             "released them to the class (no names: every notebook); held by default")
     report.set_defaults(run=_class_report)
     release = commands.add_parser("release", help="open the held answers and hindsight for a whole class")
     release.add_argument("notebooks", nargs="*", help="notebooks to open, e.g. 05-what-could-a-reader-know "
