@@ -163,6 +163,31 @@ def test_held_predictions_show_no_key_and_no_verdict_until_released(made):
     assert "✔ key" in opened and "Model answer" in opened
 
 
+def test_capstone_ratings_meet_the_outcome_only_after_release(made):
+    from brink.exports.class_report import to_html
+
+    inbox, _ = made
+    report = summarise(CORPUS, *read_handins([inbox]))
+    rated = [e for e in CORPUS.exercises if e.claim]
+    assert len(rated) == len(CORPUS.claims)
+    closed = to_html(CORPUS, report, "today")
+    opened = to_html(CORPUS, report, "today", frozenset({rated[0].notebook}))
+    for exercise in rated:
+        outcome = next(c.outcome for c in CORPUS.claims if c.id == exercise.claim)
+        assert outcome not in closed and "What happened next" not in section(closed, exercise.id)
+        assert "What happened next" in section(opened, exercise.id) and "Ratings chosen" in section(opened, exercise.id)
+
+
+def test_a_rating_that_names_no_claim_is_caught(data_copy):
+    from brink.core.loading import check as check_folder
+
+    exercises = data_copy / "exercises" / "05-what-could-a-reader-know.toml"
+    exercises.write_text(exercises.read_text(encoding="utf-8").replace('claim = "c2-follow-up"', 'claim = "c2-folow-up"'),
+                         encoding="utf-8")
+    problems = [str(p) for p in check_folder(data_copy)]
+    assert any("no claim 'c2-folow-up'" in p for p in problems), problems
+
+
 def handin_file(folder: Path, answers: dict[str, object]) -> bytes:
     """A real hand-in, through the public API, with the given raw answers (judgements committed)."""
     for exercise_id, answer in answers.items():

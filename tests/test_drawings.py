@@ -136,3 +136,10 @@ def test_the_index_names_the_libraries_that_made_the_drawings():
     assert index["code"] == drawings.code_key() and len(index["drawings"]) == len(EVERY)
     assert set(index["made_with"]) == {"matplotlib", "pillow"}
     assert Path(drawings.SHIPPED).is_relative_to(Path(brink.__file__).parent)
+
+
+def test_every_module_the_charts_import_is_counted_or_said_not_to_draw():
+    """A new import in figures.py must be put in DRAWING_CODE (its changes redraw) or NOT_DRAWING (they do not)."""
+    imported = drawings.figure_imports()
+    assert imported <= set(drawings.DRAWING_CODE) | set(drawings.NOT_DRAWING), imported - set(drawings.DRAWING_CODE)
+    assert "views/figures.py" in drawings.DRAWING_CODE and "core/records.py" in drawings.NOT_DRAWING

@@ -15,7 +15,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from lab import ACTIVE, CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_missing, lab_server
+from lab import ACTIVE, CHROMIUM, CHROMIUM_ARGS, ROOT, lab_server
 from playwright.sync_api import Page, expect
 from test_notebooks_in_lab import (
     BROKEN,
@@ -32,18 +32,13 @@ NOTEBOOKS = ["01-reading-the-text.ipynb", "02-timeline.ipynb", "03-each-sides-de
 
 
 @pytest.fixture(scope="module")
-def notebook7():
-    reason = chromium_missing()
-    if reason:
-        pytest.skip(reason)
+def notebook7(playwright_session):
     try:
         import notebook  # noqa: F401
     except ImportError:
         pytest.skip("Notebook 7 is not installed: pip install -e '.[test]'")
-    from playwright.sync_api import sync_playwright
-
-    with lab_server("notebook") as server, sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
+    with lab_server("notebook") as server, tempfile.TemporaryDirectory() as profile:
+        context = playwright_session.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 1000})
         yield server, context
         context.close()

@@ -20,7 +20,15 @@ from .records import Corpus, Event, Source, Span
 def check(corpus: Corpus) -> list[Problem]:
     """Every cross-file problem in a corpus whose files each passed their own checks."""
     return [*source_dates(corpus), *attributions(corpus), *hedge_holders(corpus), *quote_fits(corpus),
-            *event_order(corpus)]
+            *event_order(corpus), *rated_claims(corpus)]
+
+
+def rated_claims(corpus: Corpus) -> list[Problem]:
+    """A question that rates a claim names one in claims.toml (the class report sets its ratings against the outcome)."""
+    known = {c.id for c in corpus.claims}
+    return [Problem(f"exercises/{e.notebook}.toml", e.id, "claim", f"there is no claim {e.claim!r} in claims.toml",
+                    f"use one of: {', '.join(sorted(known)) or 'none (add claims.toml first)'}")
+            for e in corpus.exercises if e.claim and e.claim not in known]
 
 
 def quote_fits(corpus: Corpus) -> list[Problem]:

@@ -98,6 +98,7 @@ def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str
         record.update(READERS[kind](reader, e, record, Context(expressions, events)))
         if about.judgement:
             record["rubric"] = e.texts("rubric", required=False)
+            record["claim"] = e.text("claim", required=False, default="")
         else:
             record["justify"] = e.text("justify", required=False, default="")
         if about.judgement or record["predict"]:

@@ -511,6 +511,7 @@ class Exercise:
     next: str = ""  # the next step after a judgement item is revealed
     justify: str = ""  # when set, the student also writes one line of evidence, with this as its label
     asks: tuple[Fact, ...] | None = None  # what the student works out (None: not stated in the data)
+    claim: str = ""  # a judgement that rates a claim of claims.toml: the class report sets it against the outcome
 
     @property
     def judgement(self) -> bool:

@@ -123,6 +123,9 @@ def to_html(corpus: Corpus, report: ClassReport, made: str, released: frozenset[
                  _written(question)]
         if judged and not held and exercise.explanation:
             body.append(f"<p><strong>Model answer:</strong> {escape(exercise.explanation)}</p>")
+        if exercise.claim and not held:  # the class's ratings against what happened: hindsight, so after release
+            outcome = next((c.outcome for c in corpus.claims if c.id == exercise.claim), "")
+            body.append(f"<p><strong>What happened next:</strong> {escape(outcome)}</p>")
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Class report (brink)</title>'
             f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
 

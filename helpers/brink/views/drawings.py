@@ -43,22 +43,34 @@ def user_cache() -> Path:
     return Path(base) / "brink" / "drawings"
 
 
+# The code that decides a drawing's pixels. figures.py imports more (records for types, the HTML tables and alt
+# text), but those change no pixel, and records.py changes with every new field: counting them would redraw every
+# chart, and add megabytes to the history, for nothing. A test holds figures.py's imports to these two lists.
+DRAWING_CODE = ("views/figures.py", "static/palette.py", "core/reading.py", "core/timeline.py", "core/demands.py",
+                "static/demands_tables.py")
+NOT_DRAWING = ("core/records.py", "static/render.py", "static/timeline_tables.py", "views/drawings.py")
+
+
+def figure_imports() -> set[str]:
+    """The brink modules figures.py imports, as paths inside the package."""
+    found = set()
+    for node in ast.walk(ast.parse(FIGURES.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level in (1, 2):
+            base = PACKAGE if node.level == 2 else HERE
+            place = base.joinpath(*(node.module or "").split(".")) if node.module else base
+            if place.is_dir():  # from ..static import palette; from . import drawings
+                found.update((place / f"{alias.name}.py").relative_to(PACKAGE).as_posix() for alias in node.names)
+            else:
+                found.add(place.with_suffix(".py").relative_to(PACKAGE).as_posix())
+    return found
+
+
 @lru_cache(maxsize=1)
 def code_key() -> str:
-    """A hash of the drawing code: figures.py and every brink module it imports (so a change to a palette, a
-    layout or the data a chart is computed from gives new keys)."""
-    tree = ast.parse(FIGURES.read_text(encoding="utf-8"))
-    modules = {FIGURES}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module:  # from ..core.x import y
-            place = PACKAGE.joinpath(*node.module.split("."))
-            if place.is_dir():  # from ..static import palette
-                modules.update(place / f"{alias.name}.py" for alias in node.names)
-            else:
-                modules.add(place.with_suffix(".py"))
+    """A hash of the code that decides a drawing's pixels (:data:`DRAWING_CODE`)."""
     digest = hashlib.sha256()
-    for path in sorted(modules):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in DRAWING_CODE:
+        digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes())
     return digest.hexdigest()
 
 
