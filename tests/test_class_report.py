@@ -57,12 +57,14 @@ def jsonable(answer):
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    """30 hand-ins (seeded), some with second attempts and missing notebooks, plus four broken files."""
+    """30 hand-ins (seeded), some with second attempts and missing notebooks, plus four broken files. Returns the
+    folder, the counts the report should give, and each student's first answer to each item of the check."""
     rng = random.Random(19)
     root = tmp_path_factory.mktemp("class")
     inbox = root / "downloads"
     inbox.mkdir()
     expected: dict[str, dict] = {e.id: {"answered": 0, "options": {}} for e in CORPUS.exercises}
+    firsts: dict[str, dict[str, object]] = {}
     for n in range(30):
         folder = root / f"student-{n}"
         skip_notebook = rng.choice(sorted({e.notebook for e in CORPUS.exercises})) if n % 5 == 0 else None
@@ -70,11 +72,16 @@ def made(tmp_path_factory):
             if exercise.notebook == skip_notebook or rng.random() < 0.15:
                 continue
             journal = Journal(exercise.notebook, folder)
-            for _attempt in range(rng.choice([1, 1, 2])):
-                answer, counted = answer_for(exercise, rng)
-                judgement = KINDS[exercise.type].judgement
-                verdict = "" if judgement else check(exercise, answer).verdict
-                journal.record(exercise.id, jsonable(answer), kind="commit" if judgement else "check", verdict=verdict)
+            for attempt in range(rng.choice([1, 1, 2])):
+                answer, latest = answer_for(exercise, rng)
+                verdict = "" if KINDS[exercise.type].judgement else check(exercise, answer).verdict
+                journal.record(exercise.id, jsonable(answer), kind="commit" if exercise.judgement else "check",
+                               verdict=verdict)
+                if attempt == 0:
+                    first = latest
+                    if exercise.check_form:
+                        firsts.setdefault(f"Hand-in {n:02d} (1)", {})[exercise.id] = answer
+            counted = first if exercise.check_form else latest  # the check counts the first committed answer
             expected[exercise.id]["answered"] += 1
             for key in counted:
                 expected[exercise.id]["options"][key] = expected[exercise.id]["options"].get(key, 0) + 1
@@ -84,11 +91,11 @@ def made(tmp_path_factory):
     (inbox / "someone-elses.json").write_text('{"schema": "other/2", "rows": []}', encoding="utf-8")
     (inbox / "photo.json").write_bytes(b"\xff\xd8\xff\xe0binary")
     (inbox / "damaged-rows.json").write_text('{"schema": "brink.handin/1", "notebooks": {"01": [42]}}', encoding="utf-8")
-    return inbox, expected
+    return inbox, expected, firsts
 
 
 def test_the_counts_match_what_the_students_handed_in(made):
-    inbox, expected = made
+    inbox, expected, _ = made
     handins, skipped = read_handins([inbox])
     assert len(handins) == 30 and len(skipped) == 4
     report = summarise(CORPUS, handins, skipped).to_json()
@@ -105,7 +112,7 @@ def test_the_counts_match_what_the_students_handed_in(made):
 
 
 def test_the_page_escapes_what_students_wrote_and_names_nobody(made, tmp_path):
-    inbox, _ = made
+    inbox, _, _ = made
     target = tmp_path / "report.html"
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "brink", "class", "report", str(inbox), "-o", str(target)],
@@ -120,7 +127,7 @@ def test_the_page_escapes_what_students_wrote_and_names_nobody(made, tmp_path):
 
 
 def test_json_form(made, tmp_path):
-    inbox, _ = made
+    inbox, _, _ = made
     target = tmp_path / "report.json"
     subprocess.run([sys.executable, "-m", "brink", "class", "report", str(inbox), "--format", "json", "-o", str(target)],
                    check=True, capture_output=True, timeout=120)
@@ -153,7 +160,7 @@ def test_held_predictions_show_no_key_and_no_verdict_until_released(made):
     """The teacher's computer cannot know what the hub has opened: keys of predictions stay out unless --released."""
     from brink.exports.class_report import to_html
 
-    inbox, _ = made
+    inbox, _, _ = made
     report = summarise(CORPUS, *read_handins([inbox]))
     predicted = next(e for e in CORPUS.exercises if e.predict and e.options)
     held = section(to_html(CORPUS, report, "today"), predicted.id)
@@ -166,7 +173,7 @@ def test_held_predictions_show_no_key_and_no_verdict_until_released(made):
 def test_capstone_ratings_meet_the_outcome_only_after_release(made):
     from brink.exports.class_report import to_html
 
-    inbox, _ = made
+    inbox, _, _ = made
     report = summarise(CORPUS, *read_handins([inbox]))
     rated = [e for e in CORPUS.exercises if e.claim]
     assert len(rated) == len(CORPUS.claims)
@@ -244,3 +251,28 @@ def test_few_or_long_written_answers(tmp_path):
         (inbox / f"long{n}.json").write_bytes(handin_file(tmp_path / f"long{n}", {ticket.id: f"{n} " + "word " * 1000}))
     html = section(to_html(CORPUS, summarise(CORPUS, *read_handins([inbox])), "today"), ticket.id)
     assert "more characters: see the hand-in" in html and len(html) < 20_000
+
+
+def test_the_gain_per_skill_counts_first_answers_to_both_halves_of_a_pair(made):
+    """Worked out here from the option keys: the n-th item of a skill in form A against the n-th in form B, for every
+    student who answered both, first committed answer only."""
+    inbox, _, firsts = made
+    before, after = (next(f for f in CORPUS.check_forms if f.when == w) for w in ("before", "after"))
+    want: dict[str, list[int]] = {}
+    students = 0
+    for answers in firsts.values():
+        paired = False
+        for skill in {i.skill for i in CORPUS.check_items()}:
+            pairs = zip(*([i for i in CORPUS.check_items(f.id) if i.skill == skill] for f in (before, after)), strict=True)
+            for a, b in pairs:
+                if a.id in answers and b.id in answers:
+                    tally = want.setdefault(skill, [0, 0, 0])
+                    tally[0] += 1
+                    tally[1] += a.option(answers[a.id]).correct
+                    tally[2] += b.option(answers[b.id]).correct
+                    paired = True
+        students += paired
+    report = summarise(CORPUS, *read_handins([inbox])).to_json()["check"]
+    got = {skill: [v["pairs"], v["before"], v["after"]] for skill, v in report["skills"].items()}
+    assert got == want and sum(v[0] for v in want.values()) > 30
+    assert report["students"] == students > 15

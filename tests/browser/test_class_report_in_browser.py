@@ -24,7 +24,8 @@ def test_a_teacher_opens_the_class_report(browser_context, tmp_path):
             if KINDS[exercise.type].shape != "one":
                 continue
             option = exercise.options[n % len(exercise.options)].id
-            Journal(exercise.notebook, folder).record(exercise.id, option, kind="check",
+            Journal(exercise.notebook, folder).record(exercise.id, option,
+                                                      kind="commit" if exercise.judgement else "check",
                                                       verdict=check(exercise, option).verdict)
         (inbox / f"{n}.json").write_bytes(write_handin(folder, formats=("json",), corpus=corpus).paths[0].read_bytes())
     (inbox / "<em>odd.json").write_text("not json", encoding="utf-8")
@@ -38,6 +39,10 @@ def test_a_teacher_opens_the_class_report(browser_context, tmp_path):
         assert page.locator("caption", has_text="Who handed in what").count() == 1
         assert page.get_by_text("<em>odd.json").count() == 1  # shown as typed, never as markup
         assert page.locator("text=Discussion starter").count() > 0
+        gains = page.locator("table", has=page.locator("caption", has_text="Right answers before (form A)"))
+        assert gains.locator("tbody tr").count() == len({i.skill for i in corpus.check_items()})
+        assert gains.locator("th[scope=col]", has_text="Change").count() == 1
+        assert page.get_by_text("3 students answered both").count() == 1
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("""async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',
             'wcag21aa']})).violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")

@@ -2,8 +2,9 @@
 
 A hand-in (``python -m brink journal export --format json``, schema ``brink.handin/1``) holds one student's saved
 answers. This module reads many of them, skips any it cannot read with the reason, and counts, per question, how
-many answered and what they chose, using each student's latest attempt. It is pure: it reads files and returns
-records; :mod:`brink.exports.class_report` writes the page.
+many answered and what they chose, using each student's latest attempt (for the before-and-after check, their
+first committed answer, and the gain per skill from :mod:`brink.core.skills_check`). It is pure: it reads files and
+returns records; :mod:`brink.exports.class_report` writes the page.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .checking import SAVED, check, fits, from_json
 from .records import KINDS, Corpus, Exercise, Shape
+from .skills_check import Gains, gains
 
 HANDIN_SCHEMA = "brink.handin/1"
 CLASS_SCHEMA = "brink.class/1"
@@ -34,6 +36,12 @@ class Handin:
     file: str
     rows: dict[str, dict[str, Any]]  # exercise id → the latest row
     notebooks: tuple[str, ...]
+    first: dict[str, dict[str, Any]] = field(default_factory=dict)  # exercise id → the first committed row
+
+    def answer(self, exercise: Exercise) -> dict[str, Any] | None:
+        """The row that counts: an item of the before-and-after check counts its first committed answer (a student
+        may try again after the feedback); every other question, the latest."""
+        return (self.first if exercise.check_form else self.rows).get(exercise.id)
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,7 @@ def read_handin(path: Path, label: str | None = None) -> Handin:
     if not isinstance(notebooks, dict):
         raise ValueError("its list of notebooks is missing or damaged")
     rows: dict[str, dict[str, Any]] = {}
+    first: dict[str, dict[str, Any]] = {}
     for notebook, entries in notebooks.items():
         if not isinstance(entries, list):
             raise ValueError(f"the answers for {notebook!r} are damaged")
@@ -96,8 +105,11 @@ def read_handin(path: Path, label: str | None = None) -> Handin:
                 raise ValueError(f"an answer in {notebook!r} is damaged")
             if row["exercise"] not in rows or _attempt(row) >= _attempt(rows[row["exercise"]]):
                 rows[row["exercise"]] = row
+            if row.get("kind") == "commit" and (row["exercise"] not in first
+                                                or _attempt(row) < _attempt(first[row["exercise"]])):
+                first[row["exercise"]] = row
     name = label if label is not None else path.name
-    return Handin(_label(name), name, rows, tuple(sorted(notebooks)))
+    return Handin(_label(name), name, rows, tuple(sorted(notebooks)), first)
 
 
 def _attempt(row: dict[str, Any]) -> int:
@@ -127,8 +139,7 @@ def read_handins(paths: Iterable[str | Path]) -> tuple[list[Handin], list[Skippe
     for index, handin in enumerate(handins):
         if names[handin.student] > 1:
             numbered[handin.student] += 1
-            handins[index] = Handin(f"{handin.student} ({numbered[handin.student]})", handin.file, handin.rows,
-                                    handin.notebooks)
+            handins[index] = replace(handin, student=f"{handin.student} ({numbered[handin.student]})")
     return handins, skipped
 
 
@@ -227,6 +238,7 @@ class ClassReport:
     skipped: tuple[Skipped, ...]
     questions: tuple[Question, ...]
     missing: dict[str, tuple[str, ...]] = field(default_factory=dict)  # student → notebooks with no answers
+    check: Gains | None = None  # the before-and-after check, when the course has one
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -236,7 +248,10 @@ class ClassReport:
             "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
             "exercises": {q.exercise.id: {"notebook": q.exercise.notebook, "type": q.exercise.type,
                                           "answered": q.answered, "options": q.options, "verdicts": q.verdicts,
-                                          "written": len(q.written)} for q in self.questions},
+                                          "written": len(q.written),
+                                          **({"form": q.exercise.check_form, "skill": q.exercise.skill}
+                                             if q.exercise.check_form else {})} for q in self.questions},
+            "check": self.check.to_json() if self.check else None,
         }
 
 
@@ -258,7 +273,7 @@ def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | No
         written: list[str] = []
         answered = 0
         for handin in kept:
-            row = handin.rows.get(exercise.id)
+            row = handin.answer(exercise)
             if row is None or "raw" not in row:
                 continue
             answered += 1
@@ -272,6 +287,9 @@ def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | No
         questions.append(Question(exercise, answered, counts, dict(sorted(verdicts.items())), tuple(sorted(written))))
     notebooks = sorted({e.notebook for e in corpus.exercises})
     handed = {h.student: sorted({known[i].notebook for i in h.rows if i in known}) for h in kept}
-    kept = [Handin(h.student, h.file, h.rows, tuple(handed[h.student])) for h in kept]
+    kept = [replace(h, notebooks=tuple(handed[h.student])) for h in kept]
     missing = {h.student: tuple(n for n in notebooks if n not in h.notebooks) for h in kept}
-    return ClassReport(tuple(kept), tuple(skipped), tuple(questions), missing)
+    check = gains(corpus.check_forms, corpus.check_items(),
+                  {h.student: {i: r["raw"] for i, r in h.first.items() if "raw" in r} for h in kept}) \
+        if corpus.check_forms else None
+    return ClassReport(tuple(kept), tuple(skipped), tuple(questions), missing, check)

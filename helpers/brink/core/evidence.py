@@ -29,25 +29,29 @@ def occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def locate(paragraphs: Sequence[str], text: str, paragraph: int | None = None) -> Span:
+def locate(paragraphs: Sequence[str], text: str, paragraph: int | None = None, *,
+           names: tuple[str, str] = ("the article", "article.txt")) -> Span:
     """The one place in the article where ``text`` occurs, as a :class:`Span`.
 
-    ``paragraph`` (1-based) narrows the search when the same words occur more than once.
+    ``paragraph`` (1-based) narrows the search when the same words occur more than once. ``names`` says what the
+    paragraphs are and where a teacher finds them, for the messages (a post of the before-and-after check is not
+    the article).
     """
+    what, source = names
     if not text:
-        raise EvidenceError("the evidence is empty", "copy the words from article.txt")
+        raise EvidenceError("the evidence is empty", f"copy the words from {source}")
     if paragraph is not None and not 1 <= paragraph <= len(paragraphs):
         raise EvidenceError(
-            f"paragraph {paragraph} does not exist (the article has {len(paragraphs)})",
+            f"paragraph {paragraph} does not exist ({what} has {len(paragraphs)})",
             f"use a paragraph number from 1 to {len(paragraphs)}",
         )
     numbers = [paragraph] if paragraph is not None else range(1, len(paragraphs) + 1)
     hits = [(n, start) for n in numbers for start in occurrences(paragraphs[n - 1], text)]
     if not hits:
-        where = f"paragraph {paragraph}" if paragraph is not None else "the article"
+        where = f"paragraph {paragraph}" if paragraph is not None else what
         raise EvidenceError(
             f"{text!r} is not in {where}",
-            "copy the words exactly from article.txt (curly “ ” and straight \" quotes differ, "
+            f"copy the words exactly from {source} (curly “ ” and straight \" quotes differ, "
             "and so does -- from a dash)" + _near_miss_hint(paragraphs, text, numbers),
         )
     if len(hits) > 1:

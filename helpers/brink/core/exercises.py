@@ -51,7 +51,7 @@ def read_exercises(reader: DataReader, expressions: dict[str, TimeExpression], e
     for path in sorted(folder.glob("*.toml")):
         name = f"{EXERCISE_DIR}/{path.name}"
         for entry in reader.entries(name, "exercise"):
-            exercise = _exercise(reader, entry, path.stem, expressions, events)
+            exercise = read_exercise(reader, entry, path.stem, expressions, events)
             if exercise:
                 found.append(exercise)
     seen: set[str] = set()
@@ -80,16 +80,20 @@ def _sub(e: Entry, key: str, number: int, table: dict[str, Any]) -> Entry:
     return Entry(e.file, f"{e.label} {key} {label}", table, e.problems)
 
 
-def _exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
-              events: dict[str, Event]) -> Exercise | None:
-    kind = e.text("type", choices=EXERCISE_TYPES)
+def read_exercise(reader: DataReader, e: Entry, notebook: str, expressions: dict[str, TimeExpression],
+                  events: dict[str, Event], *, types: tuple[str, ...] = EXERCISE_TYPES,
+                  committed: bool = False) -> Exercise | None:
+    """One exercise table. ``committed``: an item of the before-and-after check, answered once and committed like a
+    prediction; it asks nothing about the text (its evidence is in its own post), so no view can give it away."""
+    kind = e.text("type", choices=types)
     about = KINDS.get(kind) if kind else None
     record: dict[str, Any] = dict(
         id=e.text("id"), notebook=notebook, type=kind, prompt=e.text("prompt"), explanation=e.text("explanation"),
-        title=e.text("title", required=False, default=""), predict=e.boolean("predict", required=False),
+        title=e.text("title", required=False, default=""),
+        predict=committed or e.boolean("predict", required=False),
         evidence=reader.spans(e, "evidence"),
         paragraph=e.integer("paragraph", required=bool(about and about.lettered)),
-        asks=_asks(e),
+        asks=() if committed else _asks(e),
     )
     count = len(reader.paragraphs)
     if record["paragraph"] is not None and not 1 <= record["paragraph"] <= count:
@@ -148,15 +152,15 @@ def shuffled(exercise: Exercise) -> bool:
 
 
 def lay_out_keys(exercises: list[Exercise]) -> list[Exercise]:
-    """Each notebook's choice questions with their keys spread over the positions (see :data:`KEY_CYCLE`).
+    """Each notebook's choice questions (and each form of the check) with their keys spread over the positions (see :data:`KEY_CYCLE`).
 
     Distractors keep their :func:`stable_order`; one keyed option is placed at the question's turn in the cycle
     (the others of a multiple-choice question follow it in stable order). Turns go by a hash of the exercise id,
     so adding a question moves few keys and the layout never depends on the order of the file.
     """
     turns: dict[str, int] = {}
-    for notebook in {x.notebook for x in exercises}:
-        mine = sorted((x for x in exercises if x.notebook == notebook and shuffled(x)),
+    for group in {(x.notebook, x.check_form) for x in exercises}:  # a form of the check is a set of its own
+        mine = sorted((x for x in exercises if (x.notebook, x.check_form) == group and shuffled(x)),
                       key=lambda x: hashlib.sha256(x.id.encode()).hexdigest())
         turns.update({x.id: KEY_CYCLE[n % len(KEY_CYCLE)] for n, x in enumerate(mine)})
     laid = []

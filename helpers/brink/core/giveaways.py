@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .exercises import EXERCISE_DIR
 from .problems import Problem
 from .records import KINDS, Corpus, Exercise
 
@@ -43,9 +42,11 @@ def stands_out(exercise: Exercise) -> bool:
 
 @dataclass(frozen=True)
 class Skew:
-    """How often a notebook's keys sit first, and how often they are the longest option."""
+    """How often a notebook's keys sit first, and how often they are the longest option (a form of the
+    before-and-after check counts as a set of its own)."""
 
     notebook: str
+    file: str
     questions: int
     first: int
     longest: int
@@ -56,12 +57,12 @@ class Skew:
 
 
 def skews(exercises: list[Exercise] | tuple[Exercise, ...]) -> list[Skew]:
-    by_notebook: dict[str, list[Exercise]] = defaultdict(list)
+    by_set: dict[tuple[str, str], list[Exercise]] = defaultdict(list)
     for x in exercises:
         if choice(x):
-            by_notebook[x.notebook].append(x)
-    return [Skew(notebook, len(xs), sum(map(key_first, xs)), sum(map(key_longest, xs)))
-            for notebook, xs in sorted(by_notebook.items())]
+            by_set[(x.notebook, x.file)].append(x)
+    return [Skew(notebook, file, len(xs), sum(map(key_first, xs)), sum(map(key_longest, xs)))
+            for (notebook, file), xs in sorted(by_set.items())]
 
 
 def warnings(corpus: Corpus) -> list[Problem]:
@@ -69,11 +70,11 @@ def warnings(corpus: Corpus) -> list[Problem]:
     found = []
     for x in corpus.exercises:
         if choice(x) and stands_out(x):
-            found.append(Problem(f"{EXERCISE_DIR}/{x.notebook}.toml", x.id, "option",
+            found.append(Problem(x.file, x.id, "option",
                                  f"the keyed option is at least {WIDE_MARGIN:g} times as long as every other option",
                                  "shorten it, or make the other options as specific"))
     for skew in skews(corpus.exercises):
-        file = f"{EXERCISE_DIR}/{skew.notebook}.toml"
+        file = skew.file
         if skew.first > skew.limit:
             found.append(Problem(file, None, "option", f"the key is the first option in {skew.first} of "
                                  f"{skew.questions} choice questions",

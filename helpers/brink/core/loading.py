@@ -7,6 +7,7 @@ sees the whole list at once instead of fixing one error per run. :func:`load` ra
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import tomllib
@@ -65,6 +66,7 @@ from .records import (
     Verb,
     VerbKind,
 )
+from .skills_check import read_check
 from .timing import Resolution, resolve
 
 DATA_DIR = Path(__file__).parents[1] / "data"
@@ -98,6 +100,7 @@ class Reader:
         self.drafts_heading = "In the draft"
         self.primary_source_ids: set[str] = set()  # documents.toml, once read
         self.paragraphs: tuple[str, ...] = ()
+        self.text_names = ("the article", ARTICLE_TEXT)  # what self.paragraphs are, for messages
         self.parsed: dict[str, dict[str, Any]] = {}  # each file is parsed once per read
 
     # -- files -------------------------------------------------------------------------------
@@ -178,10 +181,17 @@ class Reader:
         if text is None or not self.paragraphs:
             return None
         try:
-            return locate(self.paragraphs, text, paragraph)
+            return locate(self.paragraphs, text, paragraph, names=self.text_names)
         except EvidenceError as error:
             entry.problem(field, str(error), error.fix)
             return None
+
+    def on_text(self, paragraphs: tuple[str, ...], names: tuple[str, str]) -> Reader:
+        """This reader with another text in place of the article (a post of the before-and-after check): evidence is
+        looked for there, and problems still go to the same list."""
+        other = copy.copy(self)
+        other.paragraphs, other.text_names = paragraphs, names
+        return other
 
     def spans(self, entry: Entry, field: str, *, required: bool = True) -> tuple[Span, ...]:
         """Evidence given as "words", or as {text = "words", paragraph = N}, or a list of either."""
@@ -808,6 +818,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
     expressions = reader.time_expressions(article.published if article else None)
     events = reader.events(article.published if article else None)
     exercises = read_exercises(reader, {t.id: t for t in expressions}, {e.id: e for e in events})
+    check_forms, check_items = read_check(reader, {x.id for x in exercises})
     statements = reader.statements(actor_ids)
     statement_ids = {s.id for s in statements} | _declared_ids(reader, "statements.toml", "statement")
     positions = reader.positions(actor_ids)
@@ -819,7 +830,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         time_expressions=tuple(expressions),
         positions=tuple(positions),
         events=tuple(events),
-        exercises=tuple(exercises),
+        exercises=(*exercises, *check_items),
         verbs=tuple(reader.verbs(statement_ids, {s.id: s for s in statements})),
         hedges=tuple(reader.hedges(actor_ids)),
         quote_checks=tuple(reader.quote_checks(statement_ids)),
@@ -829,6 +840,7 @@ def read(folder: str | Path | None = None) -> tuple[Corpus | None, list[Problem]
         roles=tuple(reader.roles()),
         glossary=tuple(reader.glossary()),
         claims=tuple(reader.claims(statement_ids, {e.id: e for e in events})),
+        check_forms=check_forms,
         parties=reader.parties,
         documents=reader.documents,
         drafts_heading=reader.drafts_heading,

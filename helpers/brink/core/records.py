@@ -449,6 +449,33 @@ Fact = Literal["speaker", "form", "genre", "clock", "date", "order", "verb-kind"
 FACTS: tuple[str, ...] = get_args(Fact)
 CANT_TELL = "cant-tell"
 
+# The before-and-after check (data/check.toml): the skills it measures, in the order the class report lists them,
+# each with the words a teacher reads in the report.
+Skill = Literal["attribution", "hedges", "dating", "status", "hindsight"]
+SKILLS: dict[Skill, str] = {
+    "attribution": "Attribution: whose claim, in whose words",
+    "hedges": "Hedges: how sure a claim is",
+    "dating": "Dating a time word",
+    "status": "The status of a demand",
+    "hindsight": "Keeping hindsight apart",
+}
+When = Literal["before", "after"]
+WHEN: tuple[str, ...] = get_args(When)
+
+
+@dataclass(frozen=True)
+class CheckForm:
+    """One form of the before-and-after check: a short invented news post, asked in one notebook."""
+
+    id: str  # "A", "B"
+    when: When
+    notebook: str  # the notebook that asks it
+    title: str
+    published: dt.date  # a full date, so weekdays can be checked; the post shows it without the year
+    time: str
+    note: str  # says the post is invented
+    paragraphs: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class Option:
@@ -512,6 +539,13 @@ class Exercise:
     justify: str = ""  # when set, the student also writes one line of evidence, with this as its label
     asks: tuple[Fact, ...] | None = None  # what the student works out (None: not stated in the data)
     claim: str = ""  # a judgement that rates a claim of claims.toml: the class report sets it against the outcome
+    check_form: str = ""  # an item of the before-and-after check: the form (data/check.toml) whose post it is about
+    skill: Skill | None = None  # check items: the skill it measures
+
+    @property
+    def file(self) -> str:
+        """The data file that holds it, for messages that say what to fix."""
+        return "check.toml" if self.check_form else f"exercises/{self.notebook}.toml"
 
     @property
     def judgement(self) -> bool:
@@ -558,6 +592,7 @@ class Corpus:
     glossary: tuple[Term, ...] = ()
     primary_sources: tuple[PrimarySource, ...] = ()
     claims: tuple[Claim, ...] = ()
+    check_forms: tuple[CheckForm, ...] = ()  # the before-and-after check; its items are in ``exercises``
     parties: tuple[Party, ...] = DEFAULT_PARTIES
     documents: tuple[Document, ...] = DEFAULT_DOCUMENTS
     drafts_heading: str = "In the draft"  # the drafts table's column for the documents' own words
@@ -599,7 +634,15 @@ class Corpus:
         return self._lookup("glossary", term_id)
 
     def exercises_for(self, notebook: str) -> tuple[Exercise, ...]:
-        return tuple(e for e in self.exercises if e.notebook == notebook)
+        """The questions a notebook teaches with (the items of the before-and-after check are not among them)."""
+        return tuple(e for e in self.exercises if e.notebook == notebook and not e.check_form)
+
+    def check_form(self, form_id: str) -> CheckForm:
+        return self._lookup("check_forms", form_id)
+
+    def check_items(self, form_id: str | None = None) -> tuple[Exercise, ...]:
+        """The items of one form of the before-and-after check (of every form when ``form_id`` is None)."""
+        return tuple(e for e in self.exercises if e.check_form and form_id in (None, e.check_form))
 
     def statements_in(self, paragraph: int) -> tuple[Statement, ...]:
         """Statements whose evidence lies in paragraph ``paragraph`` (1-based), in reading order."""

@@ -91,6 +91,60 @@ def _written(question: Question) -> str:
             f"without names)</summary>{quotes}</details>")
 
 
+def _share(count: int, total: int) -> str:
+    return f"{count} of {total} ({round(100 * count / total) if total else 0}%)"
+
+
+def _gains(report: ClassReport) -> str:
+    """The before-and-after check, skill by skill, with what the figures can and cannot say."""
+    check = report.check
+    if check is None:
+        return ""
+    waiting = []
+    if check.before_only:
+        waiting.append(f"{check.before_only} answered only form A (they may not have reached the end of the course)")
+    if check.after_only:
+        waiting.append(f"{check.after_only} answered only form B")
+    parts = ["<h2>Before and after: the check</h2>",
+             f"<p>Form A opens notebook 00 and form B closes notebook 05: the same skills, asked on two invented posts. "
+             f"Each student's first committed answer counts, and only the items a student answered in both forms. "
+             f"{check.students} student{'s' if check.students != 1 else ''} answered both"
+             f"{'; ' + '; '.join(waiting) if waiting else ''}.</p>"]
+    if not check.students:
+        return "".join(parts) + "<p>No student has answered both forms yet, so there is nothing to compare.</p>"
+    rows = []
+    for skill in check.skills:
+        change = "—" if skill.gain is None else f"{skill.gain:+g} points"
+        rows.append([escape(skill.label), str(skill.pairs),
+                     _share(skill.before, skill.pairs) + " " + _bar(skill.before, skill.pairs),
+                     _share(skill.after, skill.pairs) + " " + _bar(skill.after, skill.pairs), change])
+    parts.append(table("Right answers before (form A) and after (form B), per skill",
+                       ["Skill", "Answers compared", "Right before", "Right after", "Change"], rows))
+    parts.append("<p><strong>How far to trust it.</strong> These are the same students twice, with no class that "
+                 "did not take the course to compare against, so growing older, having seen form A, or a lesson "
+                 "elsewhere could explain a change as well as the course. Each skill rests on one or two items per "
+                 "student, and a class is small: a change of a few students is noise. Read a large change as a "
+                 "sign worth a conversation, not as a measure of a student or of your teaching; the items, item by "
+                 "item, are at the end of this page.</p>")
+    return "".join(parts)
+
+
+def _question(corpus: Corpus, question: Question, heading: str, students: int, released: frozenset[str]) -> list[str]:
+    exercise = question.exercise
+    judged = exercise.predict or KINDS[exercise.type].judgement
+    held = judged and exercise.notebook not in released
+    body = [f"<h3>{escape(heading)}: {escape(exercise.title or 'Question')} "
+            f'<small style="font-weight:normal">({escape(exercise.id)})</small></h3>'
+            f"<p>{escape(exercise.prompt)}</p><p>Answered by {question.answered} of {students}.</p>",
+            _choices(question, held), "" if held else _verdicts(question), _discussion(question), _written(question)]
+    if judged and not held and exercise.explanation:
+        body.append(f"<p><strong>Model answer:</strong> {escape(exercise.explanation)}</p>")
+    if exercise.claim and not held:  # the class's ratings against what happened: hindsight, so after release
+        outcome = next((c.outcome for c in corpus.claims if c.id == exercise.claim), "")
+        body.append(f"<p><strong>What happened next:</strong> {escape(outcome)}</p>")
+    return body
+
+
 def to_html(corpus: Corpus, report: ClassReport, made: str, released: frozenset[str] = frozenset()) -> str:
     """The page. Predictions and judgements keep their key and model answer out until their notebook is in
     ``released`` (``--released``): the teacher's computer does not know what the class's hub has opened."""
@@ -107,25 +161,20 @@ def to_html(corpus: Corpus, report: ClassReport, made: str, released: frozenset[
     if report.skipped:
         body.append(table("Files skipped, and why", ["File", "Reason"],
                           [[escape(s.file), escape(s.reason)] for s in report.skipped]))
+    body.append(_gains(report))
     notebook, number = None, 0
-    for question in report.questions:
-        exercise = question.exercise
-        if exercise.notebook != notebook:
-            notebook, number = exercise.notebook, 0
+    for question in (q for q in report.questions if not q.exercise.check_form):
+        if question.exercise.notebook != notebook:
+            notebook, number = question.exercise.notebook, 0
             body.append(f"<h2>Notebook {escape(notebook)}</h2>")
         number += 1
-        judged = exercise.predict or KINDS[exercise.type].judgement
-        held = judged and exercise.notebook not in released
-        body.append(f"<h3>Question {number}: {escape(exercise.title or 'Question')} "
-                    f'<small style="font-weight:normal">({escape(exercise.id)})</small></h3>'
-                    f"<p>{escape(exercise.prompt)}</p><p>Answered by {question.answered} of {students}.</p>")
-        body += [_choices(question, held), "" if held else _verdicts(question), _discussion(question),
-                 _written(question)]
-        if judged and not held and exercise.explanation:
-            body.append(f"<p><strong>Model answer:</strong> {escape(exercise.explanation)}</p>")
-        if exercise.claim and not held:  # the class's ratings against what happened: hindsight, so after release
-            outcome = next((c.outcome for c in corpus.claims if c.id == exercise.claim), "")
-            body.append(f"<p><strong>What happened next:</strong> {escape(outcome)}</p>")
+        body += _question(corpus, question, f"Question {number}", students, released)
+    for form in corpus.check_forms:
+        items = [q for q in report.questions if q.exercise.check_form == form.id]
+        body.append(f"<h2>The check, form {escape(form.id)} ({escape(form.when)} the course, in notebook "
+                    f"{escape(form.notebook)}), item by item</h2><p>Each student's first committed answer.</p>")
+        for number, question in enumerate(items, start=1):
+            body += _question(corpus, question, f"Check item {number} ({question.exercise.skill})", students, released)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Class report (brink)</title>'
             f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
 

@@ -55,7 +55,8 @@ def option_label(exercise: Exercise, index: int) -> str:
 
 def _header(corpus: Corpus, exercise: Exercise, number: int | None) -> tuple[list[str], list[str]]:
     title = exercise.title or "Question"
-    heading = f"{'Question ' + str(number) + ': ' if number else ''}{title}"
+    word = "Check item" if exercise.check_form else "Question"  # a check's items are numbered within their form
+    heading = f"{word + ' ' + str(number) + ': ' if number else ''}{title}"
     html = [f"<p><strong>{escape(heading)}</strong></p>", f"<p>{escape(exercise.prompt)}</p>",
             f"<p><em>{escape(TYPE_HINTS[exercise.type])}</em></p>"]
     text = [heading, exercise.prompt, TYPE_HINTS[exercise.type]]

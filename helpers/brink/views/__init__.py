@@ -29,10 +29,11 @@ from ..static.reading_tables import hedges_table, quote_checks_table, sentences_
 from ..static.render import article, source_card, statements_table
 from ..static.timeline_tables import calendar_strip, clocks_table, time_expressions_table
 from .frontend import Live
-from .questions import ExerciseView, HandinBox, button_layout, handin_box, recheck_button
+from .questions import CheckView, ExerciseView, HandinBox, button_layout, handin_box, recheck_button, skills_check
 from .questions import exercise as question
 
 __all__ = [
+    "CheckView",
     "DemandsBoard",
     "ExerciseView",
     "HandinBox",
@@ -62,6 +63,7 @@ __all__ = [
     "show_stances",
     "show_timeline",
     "show_voices",
+    "skills_check",
     "source_card",
     "statements_table",
     "status_key",
@@ -103,6 +105,7 @@ SHOWS: dict[str, frozenset[Fact]] = {
     "words": frozenset(),  # meanings and everyday examples, never the text's answers
     "question": frozenset(),
     "handin_box": frozenset(),
+    "skills_check": frozenset(),  # an invented post: nothing of the course text
 }
 
 

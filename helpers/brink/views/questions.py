@@ -22,8 +22,8 @@ from ..core.checking import INCOMPLETE, check, describe, fits, from_json, proble
 from ..core.journal import Journal
 from ..core.loading import load
 from ..core.records import KINDS, Corpus, Exercise
-from ..static import exercise_render
-from ..static.render import Static
+from ..static import check_forms, exercise_render
+from ..static.render import Static, absent
 from .frontend import FEEDBACK_CLASS, Live
 
 WIDE = widgets.Layout(width="95%")  # shared by many controls: one layout model instead of one each
@@ -62,9 +62,12 @@ def _jsonable(answer: Any) -> Any:
 class ExerciseView(Live, widgets.VBox):
     """A question: prompt, controls, a Check or Commit button, feedback, and the model answer."""
 
-    def __init__(self, exercise: Exercise, corpus: Corpus, journal: Journal | None = None, number: int | None = None):
+    def __init__(self, exercise: Exercise, corpus: Corpus, journal: Journal | None = None, number: int | None = None,
+                 gate: Callable[[], bool] | None = None, on_commit: Callable[[], None] | None = None):
         self.exercise, self.corpus, self.number = exercise, corpus, number
         self.journal = journal or Journal(exercise.notebook)
+        self.gate = gate  # when set, the feedback also waits until it says yes (the check: every item committed)
+        self.on_commit = on_commit  # called after each commit (the check: the last one opens every item's feedback)
         self.committed = False
         self._static = exercise_render.static(corpus, exercise, number)
         share = shared()
@@ -160,6 +163,8 @@ class ExerciseView(Live, widgets.VBox):
         if self.exercise.judgement:
             self._lock(True)
             self.refresh_reveal()
+            if self.on_commit is not None:
+                self.on_commit()
         else:
             self._show_check(result)
 
@@ -171,7 +176,7 @@ class ExerciseView(Live, widgets.VBox):
         self._say("status", "<p>Your committed answer is still saved. Change it and commit again to save a new attempt.</p>")
 
     def _open(self) -> bool:
-        return modes.reveals_allowed(self.exercise.notebook)
+        return (self.gate is None or self.gate()) and modes.reveals_allowed(self.exercise.notebook)
 
     def refresh_reveal(self) -> None:
         """Show or hold back the model answer, following the mode (called when the teacher changes it, and when the
@@ -184,6 +189,10 @@ class ExerciseView(Live, widgets.VBox):
             self._say("model", exercise_render.model_answer_html(self.exercise))
             if self.recheck is not None:
                 self.recheck.layout.display = "none"
+        elif self.gate is not None and not self.gate():  # opens by itself with the last commit: nothing to ask
+            self.feedback.value = ('<div class="brink-feedback"><p><strong>✎ Answer saved.</strong> The feedback opens '
+                                   "when you have committed every question of this check.</p></div>")
+            self._say("model", "")
         else:
             self.feedback.value = ('<div class="brink-feedback"><p><strong>✎ Answer saved.</strong> The model answer opens '
                                    "after your class has discussed this question.</p></div>")
@@ -370,11 +379,53 @@ def _with_evidence(exercise: Exercise, controls, get, put, inputs):
 
 
 def exercise(exercise_id: str, corpus: Corpus | None = None, journal: Journal | None = None) -> ExerciseView:
-    """The widget for one exercise, numbered by its place in its notebook's file."""
+    """The widget for one exercise, numbered by its place in its notebook's file (an item of the check, in its form)."""
     corpus = corpus or load()
     found = corpus.exercise(exercise_id)
-    siblings = corpus.exercises_for(found.notebook)
+    siblings = corpus.check_items(found.check_form) if found.check_form else corpus.exercises_for(found.notebook)
     return ExerciseView(found, corpus, journal, number=siblings.index(found) + 1)
+
+
+class CheckView(Live, widgets.VBox):
+    """One form of the before-and-after check: the invented post, then its items, each committed once.
+
+    The items are the same question widgets as the course's, numbered from 1 within the form, so a student meets
+    nothing new; what is different is said in the notebook above it (answer once, no grade)."""
+
+    def __init__(self, form_id: str, corpus: Corpus, journal: Journal | None = None):
+        self.corpus, self.form = corpus, corpus.check_form(form_id)
+        self.journal = journal or Journal(self.form.notebook)
+        self.items = corpus.check_items(form_id)
+        self.post = widgets.HTML(check_forms.post(self.form).html, layout=shared().plain, style=shared().html)
+        self.questions = [ExerciseView(item, corpus, self.journal, number=n, gate=self.all_committed,
+                                       on_commit=self.refresh_reveal)
+                          for n, item in enumerate(self.items, start=1)]
+        super().__init__([self.post, *self.questions], layout=shared().plain)
+        self.add_class("brink-check")
+
+    def all_committed(self) -> bool:
+        """Feedback waits for the whole form: feedback on one item would teach the next (a check measures), so each
+        student's first answers are their own. Read from the journal, so a restart changes nothing."""
+        return all((row := self.journal.latest(item.id)) is not None and row.get("kind") == "commit"
+                   for item in self.items)
+
+    def refresh_reveal(self) -> None:
+        for question in self.questions:
+            question.refresh_reveal()
+
+    def static_twin(self) -> Static:
+        return check_forms.check_form(self.corpus, self.form.id)
+
+
+def skills_check(corpus: Corpus | None = None, form: str = "A", journal: Journal | None = None) -> CheckView | Static:
+    """Form ``form`` of the before-and-after check (``data/check.toml``); for a text without one, a note saying so."""
+    corpus = corpus or load()
+    if not corpus.check_forms:
+        return absent("check.toml", "before-and-after check")
+    if form not in {f.id for f in corpus.check_forms}:
+        raise ValueError(f"there is no form {form!r} of the check: use one of "
+                         + ", ".join(repr(f.id) for f in corpus.check_forms))
+    return CheckView(form, corpus, journal)
 
 
 class HandinBox(Live, widgets.VBox):
