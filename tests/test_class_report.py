@@ -23,8 +23,10 @@ HOSTILE = ["<script>alert('x')</script>", "Because </blockquote><h1>top</h1>", "
 
 
 def answer_for(exercise, rng: random.Random):
-    """A plausible answer of the right shape, and what the report should count for it."""
+    """A plausible answer of the right shape, and what the report should count for it: the options, and for a
+    classification or an order, what each item counts as."""
     shape = KINDS[exercise.type].shape
+    parts: dict[str, str] = {}
     if shape == "one":
         option = rng.choice(exercise.options).id
         answer, counted = option, [option]
@@ -38,13 +40,17 @@ def answer_for(exercise, rng: random.Random):
         answer, counted = rng.choice(HOSTILE[:3]) + " my reason", []
     elif shape == "classify":
         answer, counted = {i.id: rng.choice(exercise.categories).id for i in exercise.items}, []
+        parts = dict(answer)
     else:  # order
         items = [i.id for i in exercise.items]
         rng.shuffle(items)
         answer, counted = items, []
+        for place, item in enumerate(items, start=1):
+            first, last = exercise.positions(item)
+            parts[item] = "in place" if first <= place <= last else "out of place"
     if exercise.justify:
         answer = (answer, "P2: the words")
-    return answer, counted
+    return answer, counted, parts
 
 
 def jsonable(answer):
@@ -63,7 +69,7 @@ def made(tmp_path_factory):
     root = tmp_path_factory.mktemp("class")
     inbox = root / "downloads"
     inbox.mkdir()
-    expected: dict[str, dict] = {e.id: {"answered": 0, "options": {}} for e in CORPUS.exercises}
+    expected: dict[str, dict] = {e.id: {"answered": 0, "options": {}, "items": {}} for e in CORPUS.exercises}
     firsts: dict[str, dict[str, object]] = {}
     for n in range(30):
         folder = root / f"student-{n}"
@@ -73,7 +79,7 @@ def made(tmp_path_factory):
                 continue
             journal = Journal(exercise.notebook, folder)
             for attempt in range(rng.choice([1, 1, 2])):
-                answer, latest = answer_for(exercise, rng)
+                answer, latest, parts = answer_for(exercise, rng)
                 verdict = "" if KINDS[exercise.type].judgement else check(exercise, answer).verdict
                 journal.record(exercise.id, jsonable(answer), kind="commit" if exercise.judgement else "check",
                                verdict=verdict)
@@ -83,6 +89,9 @@ def made(tmp_path_factory):
                         firsts.setdefault(f"Hand-in {n:02d} (1)", {})[exercise.id] = answer
             counted = first if exercise.check_form else latest  # the check counts the first committed answer
             expected[exercise.id]["answered"] += 1
+            for item, choice in parts.items():  # (the latest attempt's)
+                counts = expected[exercise.id]["items"].setdefault(item, {})
+                counts[choice] = counts.get(choice, 0) + 1
             for key in counted:
                 expected[exercise.id]["options"][key] = expected[exercise.id]["options"].get(key, 0) + 1
         handin = write_handin(folder, formats=("json",), corpus=CORPUS)
@@ -105,6 +114,8 @@ def test_the_counts_match_what_the_students_handed_in(made):
         assert got["answered"] == expected[exercise.id]["answered"], exercise.id
         want = {k: v for k, v in expected[exercise.id]["options"].items() if v}
         assert {k: v for k, v in got["options"].items() if v} == want, exercise.id
+        assert got.get("items", {}) == expected[exercise.id]["items"], exercise.id
+    assert any(got.get("items") for got in report["exercises"].values())
     reasons = {s["file"]: s["reason"] for s in report["skipped"]}
     assert "not valid JSON" in reasons["cut-short.json"] and "not a brink hand-in" in reasons["someone-elses.json"]
     assert "not a text file" in reasons["photo.json"] and "damaged" in reasons["damaged-rows.json"]
@@ -123,6 +134,9 @@ def test_the_page_escapes_what_students_wrote_and_names_nobody(made, tmp_path):
     html = target.read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert" in html and "<h1>top</h1>" not in html
     assert "Discussion starter" in html and "Who handed in what" in html and "cut-short.json" in html
+    assert "Each item: the category students chose" in html
+    assert "Each item: put where its date allows" not in html  # the one order question is a held prediction
+    assert "Before and after: the check" in html and "How far to trust it" in html
     assert "my-answers" not in html and str(inbox.parent) not in html  # no paths from anyone's machine
 
 
@@ -168,6 +182,10 @@ def test_held_predictions_show_no_key_and_no_verdict_until_released(made):
     assert "Model answer" not in held
     opened = section(to_html(CORPUS, report, "today", frozenset({predicted.notebook})), predicted.id)
     assert "✔ key" in opened and "Model answer" in opened
+    ordered = next(e for e in CORPUS.exercises if e.predict and e.type == "order")
+    assert "Each item" not in section(to_html(CORPUS, report, "today"), ordered.id)
+    assert "Each item: put where its date allows" in section(to_html(CORPUS, report, "today",
+                                                                      frozenset({ordered.notebook})), ordered.id)
 
 
 def test_capstone_ratings_meet_the_outcome_only_after_release(made):

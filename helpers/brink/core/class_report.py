@@ -175,6 +175,36 @@ CHOICES: dict[Shape, Callable[[Exercise, Any], list[str]]] = {
 }
 
 
+def _sorted(exercise: Exercise, raw: Any) -> dict[str, str]:
+    """Classify: each item's chosen category (known items and categories only)."""
+    if not isinstance(raw, dict):
+        return {}
+    items, categories = {i.id for i in exercise.items}, {c.id for c in exercise.categories}
+    return {k: v for k, v in raw.items() if k in items and isinstance(v, str) and v in categories}
+
+
+def _placed(exercise: Exercise, raw: Any) -> dict[str, str]:
+    """Order: whether each item was put in a place its dates allow ("in place") or not ("out of place")."""
+    ids = [i.id for i in exercise.items]
+    if not isinstance(raw, list) or sorted(map(str, raw)) != sorted(ids):
+        return {}
+    found = {}
+    for place, item_id in enumerate(raw, start=1):
+        first, last = exercise.positions(item_id)
+        found[item_id] = IN_PLACE if first <= place <= last else OUT_OF_PLACE
+    return found
+
+
+IN_PLACE, OUT_OF_PLACE = "in place", "out of place"
+
+# What each item of a classify or order question counts as (item id → category, or in place / out of place), so a
+# teacher sees which item the class got wrong, not only how many wholes were right.
+PARTS: dict[Shape, Callable[[Exercise, Any], dict[str, str]]] = {
+    "classify": _sorted, "order": _placed, "one": lambda e, r: {}, "many": lambda e, r: {},
+    "rating": lambda e, r: {}, "text": lambda e, r: {},
+}
+
+
 def _options(exercise: Exercise) -> list[str]:
     return [o.id for o in exercise.options]
 
@@ -223,6 +253,7 @@ class Question:
     options: dict[str, int]  # option id (or rating point) → how many chose it
     verdicts: dict[str, int]  # right / partly / wrong / saved … → how many
     written: tuple[str, ...]  # what students wrote, in no particular order of student (shuffled by sorting)
+    items: dict[str, dict[str, int]] = field(default_factory=dict)  # classify/order: item id → choice → how many
 
     def wrong_choices(self) -> list[tuple[str, int]]:
         """The wrong options chosen, most chosen first: where to start the discussion."""
@@ -248,7 +279,7 @@ class ClassReport:
             "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
             "exercises": {q.exercise.id: {"notebook": q.exercise.notebook, "type": q.exercise.type,
                                           "answered": q.answered, "options": q.options, "verdicts": q.verdicts,
-                                          "written": len(q.written),
+                                          "written": len(q.written), **({"items": q.items} if q.items else {}),
                                           **({"form": q.exercise.check_form, "skill": q.exercise.skill}
                                              if q.exercise.check_form else {})} for q in self.questions},
             "check": self.check.to_json() if self.check else None,
@@ -271,6 +302,7 @@ def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | No
         options: Counter[str] = Counter()
         verdicts: Counter[str] = Counter()
         written: list[str] = []
+        parts: dict[str, Counter[str]] = {item.id: Counter() for item in exercise.items}
         answered = 0
         for handin in kept:
             row = handin.answer(exercise)
@@ -279,12 +311,16 @@ def summarise(corpus: Corpus, handins: list[Handin], skipped: list[Skipped] | No
             answered += 1
             raw = row["raw"]
             options.update(CHOICES[KINDS[exercise.type].shape](exercise, _base(exercise, raw)))
+            for item_id, choice in PARTS[KINDS[exercise.type].shape](exercise, _base(exercise, raw)).items():
+                parts[item_id][choice] += 1
             verdicts[_verdict(exercise, raw)] += 1
             words = _written(exercise, raw)
             if words:
                 written.append(words)
         counts = {key: options.get(key, 0) for key in COUNTED[KINDS[exercise.type].shape](exercise)}
-        questions.append(Question(exercise, answered, counts, dict(sorted(verdicts.items())), tuple(sorted(written))))
+        items = {item_id: dict(sorted(c.items())) for item_id, c in parts.items() if c}
+        questions.append(Question(exercise, answered, counts, dict(sorted(verdicts.items())), tuple(sorted(written)),
+                                  items))
     notebooks = sorted({e.notebook for e in corpus.exercises})
     handed = {h.student: sorted({known[i].notebook for i in h.rows if i in known}) for h in kept}
     kept = [replace(h, notebooks=tuple(handed[h.student])) for h in kept]

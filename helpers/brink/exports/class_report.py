@@ -12,7 +12,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from ..core.class_report import FEW, QUOTE_CHARS, ClassReport, Question
+from ..core.class_report import FEW, IN_PLACE, OUT_OF_PLACE, QUOTE_CHARS, ClassReport, Question
 from ..core.journal import atomic_write
 from ..core.records import KINDS, Corpus
 from ..static.exercise_render import option_label
@@ -50,6 +50,31 @@ def _choices(question: Question, held: bool) -> str:
         rows.append([escape(option_label(exercise, index) + key), str(count), _bar(count, answered)])
     caption = f"Options chosen by the {answered} who answered" + (" (key held until you release it)" if held else "")
     return table(caption, ["Option", "Students", "Share"], rows)
+
+
+def _items(question: Question) -> str:
+    """Classify and order: each item's row, so the item the class got wrong stands out."""
+    exercise = question.exercise
+    if not question.items:
+        return ""
+    shape = KINDS[exercise.type].shape
+    if shape == "classify":
+        labels = [(c.id, c.label) for c in exercise.categories]
+        rows = []
+        for item in exercise.items:
+            counts = question.items.get(item.id, {})
+            total = sum(counts.values())
+            rows.append([escape(item.text)] + [f"{counts.get(c, 0)}{' ✔ key' if c == item.answer else ''}"
+                                               for c, _ in labels] + [_bar(counts.get(item.answer, 0), total)])
+        return table("Each item: the category students chose", ["Item", *(escape(label) for _, label in labels),
+                                                                 "Share right"], rows)
+    rows = []
+    for item in exercise.items:
+        counts = question.items.get(item.id, {})
+        placed, total = counts.get(IN_PLACE, 0), sum(counts.values())
+        rows.append([escape(item.text), str(placed), str(counts.get(OUT_OF_PLACE, 0)), _bar(placed, total)])
+    return table("Each item: put where its date allows, or not", ["Item", "In place", "Out of place", "Share in place"],
+                 rows)
 
 
 def _discussion(question: Question) -> str:
@@ -136,7 +161,8 @@ def _question(corpus: Corpus, question: Question, heading: str, students: int, r
     body = [f"<h3>{escape(heading)}: {escape(exercise.title or 'Question')} "
             f'<small style="font-weight:normal">({escape(exercise.id)})</small></h3>'
             f"<p>{escape(exercise.prompt)}</p><p>Answered by {question.answered} of {students}.</p>",
-            _choices(question, held), "" if held else _verdicts(question), _discussion(question), _written(question)]
+            _choices(question, held), "" if held else _verdicts(question), "" if held else _items(question),
+            _discussion(question), _written(question)]
     if judged and not held and exercise.explanation:
         body.append(f"<p><strong>Model answer:</strong> {escape(exercise.explanation)}</p>")
     if exercise.claim and not held:  # the class's ratings against what happened: hindsight, so after release
