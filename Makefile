@@ -5,19 +5,21 @@
 SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.brink-installed
+STAMP := $(VENV)/.brink-installed  # the course alone ([lab]): what `make lab` installs
+TEST_STAMP := $(VENV)/.brink-test-installed  # the course and the test tools ([lab,test]): what `make test` adds
 # The first Python 3.11+ that runs; override with `make lab PYTHON=/path/to/python3.12`.
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
   $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint data-check binder-check golden drawings handouts bench clean help
+.PHONY: lab test lint data-check binder-check golden drawings handouts site bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab    - set up .venv (first time only) and open the course in JupyterLab"
 	@echo "make test   - run every check"
-	@echo "make handouts - printable student handouts and teacher editions in build/handouts/"
+	@echo "make handouts - printable student handouts and teacher editions in build/handouts/ (PAPER=a4|letter)"
+	@echo "make site  - the course as a static website in build/site/ (offline; Jupyter Book 1)"
 	@echo "make binder-check - install binder/requirements.txt in a throw-away venv and run pip check"
 	@echo "make bench  - timings against the floor, written to build/bench.json"
 	@echo "make drawings - redraw the charts shipped in the package (after changing data or drawing code)"
@@ -29,19 +31,25 @@ $(BIN)/python:
 	  exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the package definition changes (or the venv is new).
+# Reinstall only when the package definition changes (or the venv is new). `make lab` installs what the course
+# needs and nothing more; the test tools (pytest, playwright, ruff, ...) come with the first `make test`.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	@touch $(STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[lab,test]'
+	@touch $(STAMP) $(TEST_STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-data-check: $(STAMP)
+data-check: $(TEST_STAMP)
 	$(BIN)/python -m brink check
 	$(BIN)/python -m brink lessons --check
 
@@ -51,20 +59,25 @@ test: lint data-check
 binder-check:
 	bash tools/binder_check.sh
 
-# Student handouts and teacher editions, HTML and PDF, in build/handouts/ (needs Chromium for the PDFs).
+# Student handouts and teacher editions, HTML and PDF, in build/handouts/ (needs Chrome or Chromium for the PDFs);
+# `make handouts PAPER=letter` (or a4) chooses the paper.
 handouts: $(STAMP)
-	$(BIN)/python -m brink handouts
+	$(BIN)/python -m brink handouts $(if $(PAPER),--paper $(PAPER),)
+
+# The course as a website in build/site/ (Jupyter Book 1, offline); links the handout PDFs when build/handouts/ has them.
+site: $(TEST_STAMP)
+	$(BIN)/python tools/site.py
 
 # How fast the course runs: notebooks against the kernel floor, widget response, import cost, Binder footprint.
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 # Draw every chart of the package's own text once, into the package (after changing data or drawing code).
-drawings: $(STAMP)
+drawings: $(TEST_STAMP)
 	$(BIN)/python tools/drawings.py
 
 # Re-run the notebooks and keep outputs only in their golden (nbval-check-output) cells.
-golden: $(STAMP)
+golden: $(TEST_STAMP)
 	$(BIN)/python tools/golden.py notebooks/*.ipynb
 
 clean:

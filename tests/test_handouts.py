@@ -26,7 +26,7 @@ def central_question(path: Path) -> str:
 
 
 def tools_missing() -> str | None:
-    if not Path(handouts.CHROMIUM).exists():
+    if handouts.find_chromium() is None:
         return "Chromium is needed for PDFs: sudo apt-get install chromium"
     if not shutil.which("pdftotext"):
         return "pdftotext is needed to read the PDFs: sudo apt-get install poppler-utils"
@@ -119,3 +119,53 @@ def test_the_summative_task_prints_with_its_sources_rubric_and_samples(tmp_path)
         assert words in text
     for level in ("3: Strong", "2: Developing", "1: Emerging"):
         assert level in html  # the rubric's table cells wrap in the PDF
+
+
+def page_mm(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
+    return float(width) * 25.4 / 72, float(height) * 25.4 / 72
+
+
+@pytest.mark.parametrize("paper, mm", [("a4", (210, 297)), ("letter", (215.9, 279.4))])
+def test_the_paper_is_the_one_asked_for(tmp_path, paper, mm):
+    """Issue 20: most of the world prints on A4; `--paper letter` for North America."""
+    need_tools()
+    made = handouts.build_word_wall(tmp_path, paper=paper)
+    assert all(abs(got - want) < 1 for got, want in zip(page_mm(made.pdf), mm, strict=True)), page_mm(made.pdf)
+
+
+@pytest.mark.parametrize("env, want", [({"BRINK_PAPER": "letter"}, "letter"), ({"LC_ALL": "en_US.UTF-8"}, "letter"),
+                                       ({"LC_ALL": "de_DE.UTF-8"}, "a4"), ({"LC_ALL": "C"}, "a4")])
+def test_the_default_paper_follows_the_locale(monkeypatch, env, want):
+    import locale
+
+    for name in ("BRINK_PAPER", "LC_ALL", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(locale, "getlocale", lambda category=None: (None, None))
+    assert handouts.default_paper() == want
+
+
+def test_chromium_is_found_by_name_or_place_and_a_missing_one_gets_one_line(tmp_path, monkeypatch):
+    fake = tmp_path / "chrome"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BRINK_CHROMIUM", str(fake))
+    assert handouts.find_chromium() == str(fake)
+    monkeypatch.setenv("BRINK_CHROMIUM", str(tmp_path / "nowhere"))
+    assert handouts.find_chromium() is None
+    monkeypatch.delenv("BRINK_CHROMIUM")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))  # as on Windows
+    exe = tmp_path / "Google" / "Chrome" / "Application" / "chrome.exe"
+    exe.parent.mkdir(parents=True)
+    exe.write_text("", encoding="utf-8")
+    assert handouts.find_chromium() == str(exe)
+    exe.unlink()
+    monkeypatch.setenv("BRINK_CHROMIUM", str(tmp_path / "nowhere"))
+    result = subprocess.run([os.sys.executable, "-m", "brink", "handouts", str(NOTEBOOK), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=120)
+    assert result.returncode == 1 and "--no-pdf" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

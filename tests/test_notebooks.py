@@ -103,3 +103,12 @@ def test_each_notebook_asks_all_its_exercises_in_file_order(path: Path):
     asked = re.findall(r'views\.question\("([^"]+)"\)', "".join(
         "".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"))
     assert asked == [e.id for e in brink.load().exercises_for(path.stem)]
+
+
+def test_the_readme_counts_the_golden_cells_truly():
+    """Issue 20: the README says how many cells keep stored outputs; this keeps it true."""
+    cells = [c for path in NOTEBOOKS for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    golden = [c for c in cells if "nbval-check-output" in c.metadata.get("tags", [])]
+    assert all(not c.outputs for c in cells if c not in golden)
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"{len(golden)} of the {len(cells)} code cells" in readme

@@ -9,4 +9,4 @@ from .core.modes import classroom, release_reveals, self_study
 from .core.problems import DataError, Problem
 
 __all__ = ["DataError", "Problem", "check", "classroom", "data_dir", "load", "release_reveals", "self_study", "use"]
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"  # the one place that holds the version (pyproject.toml reads it)

@@ -121,7 +121,7 @@ def _journal_export(args: argparse.Namespace) -> int:
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .handouts import CHROMIUM, build, build_summative, build_word_wall
+    from .handouts import build, build_summative, build_word_wall, default_paper, find_chromium
 
     notebooks = [Path(n) for n in args.notebooks] or sorted(Path("notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -129,9 +129,12 @@ def _handouts(args: argparse.Namespace) -> int:
     for notebook in notebooks:
         if not notebook.is_file() or notebook.suffix != ".ipynb":
             raise Failure(f"{notebook} is not a notebook file: name .ipynb files, for example notebooks/00-start-here.ipynb.")
-    if not args.no_pdf and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        raise Failure(f"Chromium was not found at {CHROMIUM}: install it, set BRINK_CHROMIUM to its path, or add "
-                      "--no-pdf for HTML only.")
+    if not args.no_pdf and find_chromium() is None:
+        chosen = os.environ.get("BRINK_CHROMIUM", "").strip()
+        where = f"at BRINK_CHROMIUM={chosen}" if chosen else "on this computer"
+        raise Failure(f"No Chrome or Chromium was found {where} to print the PDFs: add --no-pdf for HTML only (print "
+                      "it from any browser), install Chrome or Chromium, or set BRINK_CHROMIUM to its path.")
+    paper = args.paper or default_paper()
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -139,7 +142,7 @@ def _handouts(args: argparse.Namespace) -> int:
         raise Failure(f"Cannot write handouts to {out} ({error.strerror or error}): choose another --out folder.") from None
     for notebook in notebooks:
         try:
-            made = build(notebook, out, Path(args.lessons), pdf=not args.no_pdf)
+            made = build(notebook, out, Path(args.lessons), pdf=not args.no_pdf, paper=paper)
         except OSError as error:
             raise Failure(f"Could not build the handouts for {notebook} ({error.strerror or error}).") from None
         except Exception as error: # a notebook that does not parse or run
@@ -147,9 +150,9 @@ def _handouts(args: argparse.Namespace) -> int:
                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
         for handout in made:
             print(f"{handout.edition:8} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
-    extras = [lambda: build_word_wall(out, pdf=not args.no_pdf)]
+    extras = [lambda: build_word_wall(out, pdf=not args.no_pdf, paper=paper)]
     if (Path(args.lessons) / "summative-task.md").exists():
-        extras.append(lambda: build_summative(out, Path(args.lessons), pdf=not args.no_pdf))
+        extras.append(lambda: build_summative(out, Path(args.lessons), pdf=not args.no_pdf, paper=paper))
     for make in extras:
         try:
             extra = make()
@@ -269,6 +272,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     handouts.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
     handouts.add_argument("--lessons", default="lessons", help="the lessons folder (default: ./lessons)")
     handouts.add_argument("--no-pdf", action="store_true", help="write HTML only (no Chromium needed)")
+    handouts.add_argument("--paper", choices=("a4", "letter"),
+                          help="paper size (default: $BRINK_PAPER, else Letter where the locale's country uses it, else A4)")
     handouts.set_defaults(run=_handouts)
     journal = commands.add_parser("journal", help="work with saved answers")
     journal_commands = journal.add_subparsers(dest="journal_command", required=True)
