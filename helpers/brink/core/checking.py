@@ -311,6 +311,18 @@ def fits(exercise: Exercise, answer: Any) -> bool:
     return rules(exercise).fits(exercise, answer)
 
 
+UNKNOWN = "unknown"  # the verdict of a saved answer that does not fit its question
+
+
+def verdict_of(exercise: Exercise, saved: Any) -> str:
+    """The verdict of an answer as saved in a journal or a hand-in, worked out again, never taken from the file:
+    :data:`UNKNOWN` when it does not fit the question (another version, an edited file). Never raises."""
+    try:
+        return check(exercise, from_json(exercise, saved)).verdict if fits(exercise, saved) else UNKNOWN
+    except Exception:  # an odd answer must not stop a report
+        return UNKNOWN
+
+
 def right_answer(exercise: Exercise) -> Any:
     """The answer that scores fully, in the answer shape of the exercise (None for open judgement items)."""
     return rules(exercise).right(exercise)

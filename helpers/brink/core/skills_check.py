@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .checking import check, fits, from_json
+from .checking import UNKNOWN, verdict_of
 from .exercises import lay_out_keys, read_exercise
 from .fields import DataReader, Entry, id_problem
 from .problems import Problem
@@ -111,10 +111,8 @@ def pairs(forms: tuple[CheckForm, ...], items: tuple[Exercise, ...]) -> list[tup
 
 def right(item: Exercise, raw: Any) -> bool | None:
     """Whether a saved answer is right; None when it does not fit the item (never counted either way)."""
-    try:
-        return check(item, from_json(item, raw)).verdict == "right" if fits(item, raw) else None
-    except Exception:  # an odd answer must not stop a report
-        return None
+    verdict = verdict_of(item, raw)
+    return None if verdict == UNKNOWN else verdict == "right"
 
 
 @dataclass(frozen=True)
