@@ -4,17 +4,24 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import nbformat
 import pytest
 
 import brink
-from brink.exports import handouts
+from brink.exports import handouts, paper
 from brink.static import render
 
 ROOT = Path(__file__).parents[1]
-NOTEBOOK = ROOT / "notebooks" / "00-start-here.ipynb"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOK = NOTEBOOKS[0]
+# Issue 20: a teacher prints the worksheet of notebook 00 on at most 4 sheets, of any other notebook on at most 10.
+MOST_WORKSHEET_PAGES = {"00-start-here": 4}
+MOST_PAGES = 10
 
 
 def central_question(path: Path) -> str:
@@ -43,10 +50,19 @@ def need_tools() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    need_tools()
+def every_notebook(tmp_path_factory) -> dict[str, dict[str, handouts.Handout]]:
+    """Every notebook's three editions as HTML, each notebook run once (about 5 s each)."""
     out = tmp_path_factory.mktemp("handouts")
-    return {h.edition: h for h in handouts.build(NOTEBOOK, out, ROOT / "lessons")}
+    return {path.stem: {h.edition: h for h in handouts.build(path, out, ROOT / "lessons", pdf=False)}
+            for path in NOTEBOOKS}
+
+
+@pytest.fixture(scope="module")
+def built(every_notebook):
+    """Notebook 00's editions, printed."""
+    need_tools()
+    return {edition: replace(h, pdf=handouts.print_pdf(h.html, h.html.with_suffix(".pdf")))
+            for edition, h in every_notebook[NOTEBOOK.stem].items()}
 
 
 def pdf_text(path: Path) -> str:
@@ -101,14 +117,108 @@ def test_the_word_wall_prints_every_term_once(tmp_path):
     assert "<script" not in wall.html.read_text(encoding="utf-8")
 
 
-def test_the_capstone_handout_holds_no_reveal(tmp_path):
+def test_the_capstone_handout_holds_no_reveal(every_notebook):
     """The substitute plan promises it: the student handout of 05 prints the held notice, not what happened next."""
-    made = {h.edition: h for h in handouts.build(ROOT / "notebooks" / "05-what-could-a-reader-know.ipynb", tmp_path,
-                                                  ROOT / "lessons", pdf=False)}
-    html = made["student"].html.read_text(encoding="utf-8")
     corpus = brink.load()
-    for claim in corpus.claims:
-        assert claim.outcome[:60] not in html
+    for edition in ("student", "worksheet"):
+        html = every_notebook["05-what-could-a-reader-know"][edition].html.read_text(encoding="utf-8")
+        for claim in corpus.claims:
+            assert claim.outcome[:60] not in html
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize("paper_size", ["A4", "letter"])
+def test_each_worksheet_fits_the_sheets_a_teacher_prints(every_notebook, tmp_path, paper_size):
+    """Issue 20 (review E1: 118 pages for six lessons): the worksheet of 00 on at most 4 pages, the others on 10,
+    on A4 and on the shorter US Letter."""
+    need_tools()
+    counts = {}
+    for stem, made in every_notebook.items():
+        html = made["worksheet"].html.read_text(encoding="utf-8")
+        assert "size: A4;" in html
+        sized = tmp_path / f"{stem}-{paper_size}.html"
+        sized.write_text(html.replace("size: A4;", f"size: {paper_size};"), encoding="utf-8")
+        counts[stem] = pages(handouts.print_pdf(sized, sized.with_suffix(".pdf")))
+    too_long = {stem: n for stem, n in counts.items() if n > MOST_WORKSHEET_PAGES.get(stem, MOST_PAGES)}
+    assert not too_long, f"worksheets over their page budget on {paper_size}: {too_long} (all: {counts})"
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"<style.*?</style>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_each_worksheet_has_every_question_once_and_the_text_once(every_notebook):
+    """Only the questions (and each form of the check placed in the notebook), under their section headings, and
+    the numbered text once: no tables, cards or charts."""
+    corpus = brink.load()
+    for stem, made in every_notebook.items():
+        html = made["worksheet"].html.read_text(encoding="utf-8")
+        text = visible_text(html)
+        forms = [f.id for f in corpus.check_forms if f.notebook == stem]
+        questions = [*corpus.exercises_for(stem), *(i for f in forms for i in corpus.check_items(f))]
+        assert questions, stem
+        assert html.count('class="brink-exercise"') == len(questions), stem
+        for question in questions:
+            assert text.count(" ".join(question.prompt.split())) >= 1, (stem, question.id)
+        for form in forms:
+            assert text.count(corpus.check_form(form).title) == 1, (stem, form)
+        assert html.count("<table") == 1 and 'class="brink-numbered"' in html, stem  # the numbered text, only
+        assert "<img" not in html and 'class="brink-article"' not in html, stem
+        assert central_question(ROOT / "notebooks" / f"{stem}.ipynb") in text, stem
+
+
+def test_the_full_handout_prints_the_text_once(every_notebook):
+    """Review E1: one sentence printed six times in 01. The article view gives way to a pointer to the numbered text."""
+    for stem, made in every_notebook.items():
+        html = made["student"].html.read_text(encoding="utf-8")
+        assert 'class="brink-article"' not in html and html.count('class="brink-numbered"') == 1, stem
+
+
+@pytest.mark.parametrize("edition", ["student", "worksheet", "teacher"])
+def test_nothing_printed_is_for_the_live_notebook(every_notebook, edition):
+    """Issue 20: "Shift + Enter", "move the slider", "the button below" mean nothing on paper; each cell that says
+    them carries its paper form (metadata brink.paper). The teacher edition is held to it up to its guide."""
+    found = {}
+    for stem, made in every_notebook.items():
+        html = made[edition].html.read_text(encoding="utf-8")
+        if edition == "teacher":
+            html = html.rsplit('<section class="part">', 1)[0]  # the guide is for the teacher at a computer
+        if words := paper.live_words(visible_text(html)):
+            found[stem] = words
+    assert not found, f"live-notebook words on paper: {found}"
+
+
+def test_a_paper_form_that_has_gone_stale_is_one_clear_line(tmp_path):
+    """An author edits a cell but not its paper form: the handout is refused, naming the cell and what to fix."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    cell = next(c for c in nb.cells if isinstance(c.metadata.get("brink", {}).get("paper"), dict))
+    live = next(iter(cell.metadata["brink"]["paper"]))
+    cell.source = cell.source.replace(live, "something else")
+    with pytest.raises(paper.PaperFormError, match=r"cell \d+: brink.paper replaces .* no longer says") as error:
+        handouts.on_paper(nb, NOTEBOOK.name)
+    assert "\n" not in str(error.value)
+    cell.metadata["brink"]["paper"] = ["not", "a", "table"]
+    with pytest.raises(paper.PaperFormError, match="must be text"):
+        handouts.on_paper(nb, NOTEBOOK.name)
+
+
+def test_a_stale_paper_form_stops_the_command_with_one_line(tmp_path):
+    broken = tmp_path / "notebooks" / NOTEBOOK.name
+    broken.parent.mkdir()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    cell = next(c for c in nb.cells if isinstance(c.metadata.get("brink", {}).get("paper"), dict))
+    cell.metadata["brink"]["paper"] = {"words the cell never said": "paper words"}
+    nbformat.write(nb, broken)
+    (tmp_path / "notebooks" / "brink_setup.py").write_text((NOTEBOOK.parent / "brink_setup.py").read_text())
+    result = subprocess.run([sys.executable, "-m", "brink", "handouts", str(broken), "--no-pdf", "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "no longer says" in result.stderr, result.stderr
 
 
 def test_the_summative_task_prints_with_its_sources_rubric_and_samples(tmp_path):

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import nbformat
 
+from brink.exports.handouts import EDITIONS
+
 ROOT = Path(__file__).parents[1]
 SOURCE = ROOT / "build" / "site-src"
 OUT = ROOT / "build" / "site"
@@ -85,10 +87,10 @@ def launch_box(notebook: str, handouts: set[str]) -> str:
              f"- **Binder** (nothing to install; nothing is saved): {binder}",
              f"- **Your school's JupyterHub:** {hub}",
              "- **Your own computer:** clone the repository, then `make lab` (see the README).", ""]
-    for edition in ("student", "teacher"):
+    for edition, label in EDITIONS.items():
         name = f"{notebook}-{edition}.pdf"
         if name in handouts:
-            lines.append(f"- **Printable {edition} edition (PDF):** [{name}](../handouts/{name})")
+            lines.append(f"- **{label} to print (PDF):** [{name}](../handouts/{name})")
     return "\n".join([*lines, "```"])
 
 

@@ -149,7 +149,7 @@ def _handouts(args: argparse.Namespace) -> int:
             raise Failure(f"Could not build the handouts for {notebook}: {type(error).__name__}: "
                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
         for handout in made:
-            print(f"{handout.edition:8} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
+            print(f"{handout.edition:9} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
     extras = [lambda: build_word_wall(out, pdf=not args.no_pdf, paper=paper)]
     if (Path(args.lessons) / "summative-task.md").exists():
         extras.append(lambda: build_summative(out, Path(args.lessons), pdf=not args.no_pdf, paper=paper))
@@ -158,7 +158,7 @@ def _handouts(args: argparse.Namespace) -> int:
             extra = make()
         except OSError as error:
             raise Failure(f"Could not build a course-wide handout ({error.strerror or error}).") from None
-        print(f"{extra.edition:8} {extra.html}" + (f"  {extra.pdf}" if extra.pdf else ""))
+        print(f"{extra.edition:9} {extra.html}" + (f"  {extra.pdf}" if extra.pdf else ""))
     return 0
 
 

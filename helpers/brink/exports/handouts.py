@@ -1,29 +1,36 @@
-"""Printable handouts: each notebook as a student handout and a teacher edition, in HTML and PDF.
+"""Printable handouts: each notebook as a student handout, a teacher edition and a student worksheet, in HTML and PDF.
 
-The notebook is executed, and every widget is replaced by its static twin (questions become printed
-questions with space to write). The article follows with paragraph and line numbers, and the teacher
-edition adds the lesson guide with its answer keys. Everything is built offline: the page carries its
-own styles and no scripts, and the PDF comes from Debian's Chromium printing that page.
+The notebook is executed once, and every widget is replaced by its static twin (questions become printed
+questions with space to write). On paper, each cell's words for the live notebook ("Shift + Enter", "the button
+below") give way to their paper form (:mod:`.paper`), and the text is printed once, with paragraph and line
+numbers, at the end. The teacher edition adds the lesson guide with its answer keys; the worksheet keeps only the
+questions under their section headings, set tighter, so a lesson fits a few sheets. Everything is built offline:
+the page carries its own styles and no scripts, and the PDF comes from Chrome or Chromium printing that page.
 
-Needs the ``lab`` or ``test`` extra (nbconvert, nbclient) and Chromium; ``make handouts`` runs it.
+Needs the ``lab`` or ``test`` extra (nbconvert, nbclient) and Chrome or Chromium; ``make handouts`` runs it.
 """
 
 from __future__ import annotations
 
 import locale
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from ..core.loading import load
 from ..core.records import Corpus
 from ..static.glossary import word_wall
 from ..static.render import numbered_article
+from . import paper
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 ENV_CHROMIUM = "BRINK_CHROMIUM"
@@ -45,13 +52,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-pdf-header-footer"]
 STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 48em; margin: 1.5em auto; line-height: 1.45; }
+@media print { body { max-width: none; margin: 0; } }
 h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; } h3 { font-size: 1.1em; }
+h1, h2, h3, caption { break-after: avoid; }
 table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid #999; padding: 0.25em 0.5em; vertical-align: top; }
+tr, li, img, figure, blockquote { break-inside: avoid; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 blockquote { border-left: 4px solid #0072B2; margin-left: 0; padding-left: 1em; }
 .anchor-link { display: none; }
 img { max-width: 100%; height: auto; }
-.brink-exercise { border: 1px solid #555; padding: 0.4em 1em; margin: 1em 0; break-inside: avoid; }
+.brink-exercise { border: 1px solid #555; padding: 0.4em 1em; margin: 1em 0; }
+.brink-exercise > p:first-child { break-after: avoid; }
 .brink-numbered td, .brink-numbered th { border: none; padding: 0 0.6em 0 0; }
 .edition { font-size: 0.9em; border: 1px solid #111; padding: 0.3em 0.6em; display: inline-block; }
 section.part { break-before: page; }
@@ -59,39 +70,121 @@ section.part { break-before: page; }
 .brink-wall-term { border: 2px solid #111; padding: 0.4em 0.8em; break-inside: avoid; font-size: 1.15em; }
 .brink-wall-word { font-size: 1.6em; font-weight: bold; margin: 0.2em 0; }
 """
+# The worksheet: the same page, set tighter, so a lesson's questions fit a few sheets (issue 20: 00 on 4 pages at
+# most, the others on 10). Nothing is smaller than 10 pt, and every answer keeps its lines to write on.
+COMPACT = """
+body { font-size: 10pt; line-height: 1.35; }
+h1 { font-size: 1.35em; margin: 0.3em 0; } h2 { font-size: 1.1em; margin: 0.9em 0 0.2em; } h3 { font-size: 1em; }
+p { margin: 0.3em 0; }
+.brink-exercise { border: none; border-top: 1px solid #555; padding: 0.2em 0; margin: 0.5em 0; }
+.brink-exercise ul { margin: 0.2em 0; padding-left: 1em; columns: 2; column-gap: 2em; }
+.brink-exercise li { margin: 0.1em 0; }
+.brink-exercise ol { margin: 0.2em 0; }
+blockquote { margin: 0.3em 0; padding-left: 0.6em; }
+.brink-check-post { padding: 0.2em 0.8em !important; }
+.brink-numbered { font-size: 10pt; line-height: 1.3; }
+"""
+# The questions a worksheet keeps, by the class of their static twin's root: a question, and a form of the check
+# (the invented post, then its items).
+WORKSHEET_KEEPS = frozenset({"brink-exercise", "brink-check-post"})
+WORKSHEET_NOTE = ("*Worksheet: the questions of this lesson with space to answer, and the text with paragraph (P) and "
+                  "line numbers at the end. The tables, cards and charts some questions use are in the full handout "
+                  "and in the notebook.*")
+Edition = Literal["student", "teacher", "worksheet"]
+EDITIONS: dict[Edition, str] = {"student": "Student handout", "teacher": "Teacher edition",
+                                "worksheet": "Student worksheet"}
 
 
 @dataclass(frozen=True)
 class Handout:
     notebook: str
-    edition: str  # student | teacher
+    edition: str  # an Edition, or wall | task for the course-wide pages
     html: Path
     pdf: Path | None
 
 
-def notebook_body(path: Path) -> str:
-    """The notebook executed, inputs hidden, widgets replaced by their static twins, as an HTML fragment."""
+def executed(path: Path) -> NotebookNode:
+    """The notebook run top to bottom in a fresh kernel, with nobody's saved answers."""
     import nbformat
     from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as answers:
         env_before = os.environ.get("BRINK_JOURNAL_DIR")
         os.environ["BRINK_JOURNAL_DIR"] = answers  # a handout never shows anyone's saved answers
         try:
-            NotebookClient(nb, timeout=300, kernel_name="python3",
+            NotebookClient(nb, timeout=300, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                            resources={"metadata": {"path": str(path.parent)}}).execute()
         finally:
             if env_before is None:
                 os.environ.pop("BRINK_JOURNAL_DIR", None)
             else:
                 os.environ["BRINK_JOURNAL_DIR"] = env_before
+    return nb
+
+
+def on_paper(nb: NotebookNode, name: str) -> NotebookNode:
+    """The executed notebook as it prints: widgets and page scripts gone (their static twins stay), each markdown
+    cell in its paper form, and each output as :data:`paper.OUTPUTS` says."""
+    import copy
+
+    nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    cells = []
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "markdown":
+            cell.source = paper.markdown(cell.source, cell.metadata, f"{name}, cell {number}")
+            if not cell.source.strip():
+                continue
+        outputs = []
         for output in cell.get("outputs", []):
-            output.get("data", {}).pop(WIDGET_VIEW, None)
-            output.get("data", {}).pop("application/javascript", None)  # the live views' page script
+            data = output.get("data", {})
+            data.pop(WIDGET_VIEW, None)
+            data.pop("application/javascript", None)  # the live views' page script
+            if "text/html" in data:
+                printed = paper.output(data["text/html"])
+                if printed is None:
+                    continue
+                data["text/html"] = printed
+            outputs.append(output)
+        if "outputs" in cell:
+            cell.outputs = outputs
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def worksheet(nb: NotebookNode) -> NotebookNode:
+    """The compact edition: the title and central question, then each question under its section heading, nothing
+    else. The tables, cards and charts stay in the full edition; the numbered text follows once."""
+    import nbformat
+
+    title = [line for line in nb.cells[0].source.splitlines()
+             if line.startswith("# ") or line.startswith("**Central question:**")] if nb.cells else []
+    cells = [nbformat.v4.new_markdown_cell("\n\n".join([*title, WORKSHEET_NOTE]))]
+    heading = None
+    for cell in nb.cells[1:]:
+        if cell.cell_type == "markdown":
+            headings = [line for line in cell.source.splitlines() if re.match(r"#{2,3} ", line)]
+            heading = headings[-1] if headings else heading
+            continue
+        questions = [o for o in cell.get("outputs", []) if paper.root_class(o.get("data", {}).get("text/html", ""))
+                     in WORKSHEET_KEEPS]
+        if not questions:
+            continue
+        if heading:
+            cells.append(nbformat.v4.new_markdown_cell(heading))
+            heading = None
+        code = nbformat.v4.new_code_cell("")
+        code.outputs = questions
+        cells.append(code)
+    return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+
+
+def html_body(nb: NotebookNode) -> str:
+    """A notebook's outputs and markdown as an HTML fragment, inputs hidden."""
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
@@ -136,11 +229,12 @@ def default_paper() -> Paper:
     return "letter" if country in LETTER_COUNTRIES else "a4"
 
 
-def page(title: str, edition: str, parts: list[str], paper: Paper = "a4") -> str:
+def page(title: str, edition: str, parts: list[str], paper: Paper = "a4", compact: bool = False) -> str:
     sections = "".join(f'<section class="part">{p}</section>' if n else p for n, p in enumerate(parts))
-    size = f"@page {{ size: {PAGE_SIZE[paper]}; margin: 16mm; }}"
+    size = f"@page {{ size: {PAGE_SIZE[paper]}; margin: {12 if compact else 16}mm; }}"
+    style = STYLE + (COMPACT if compact else "") + size
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"<style>{STYLE}{size}</style></head><body><p class=\"edition\">{escape(edition)}</p>{sections}</body></html>\n")
+            f"<style>{style}</style></head><body><p class=\"edition\">{escape(edition)}</p>{sections}</body></html>\n")
 
 
 def print_pdf(html: Path, pdf: Path) -> Path:
@@ -159,14 +253,20 @@ def print_pdf(html: Path, pdf: Path) -> Path:
 
 def build(notebook: Path, out: Path, lessons: Path, *, pdf: bool = True, corpus: Corpus | None = None,
           paper: Paper = "a4") -> list[Handout]:
-    """The student handout and the teacher edition of one notebook."""
+    """The student handout, the teacher edition and the student worksheet of one notebook, from one run of it."""
+    import nbformat
+
     corpus = corpus or load()
+    on_paper(nbformat.read(notebook, as_version=4), notebook.name)  # a stale paper form stops here, before the run
     out.mkdir(parents=True, exist_ok=True)
-    body = notebook_body(notebook)
-    article = "<h2>The text, with line numbers</h2>" + numbered_article(corpus).html
-    editions = {
-        "student": page(notebook.stem, "Student handout", [body, article], paper),
-        "teacher": page(notebook.stem, "Teacher edition", [body, article, guide_html(lessons, notebook.stem)], paper),
+    printed = on_paper(executed(notebook), notebook.name)
+    body = html_body(printed)
+    article = "<h2>The text</h2>" + numbered_article(corpus).html
+    editions: dict[Edition, str] = {
+        "student": page(notebook.stem, EDITIONS["student"], [body, article], paper),
+        "teacher": page(notebook.stem, EDITIONS["teacher"], [body, article, guide_html(lessons, notebook.stem)], paper),
+        "worksheet": page(notebook.stem, EDITIONS["worksheet"], [html_body(worksheet(printed)), article], paper,
+                          compact=True),
     }
     made = []
     for edition, html in editions.items():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..core.reading import sentence_label, statement_type
-from ..core.records import Corpus, Source, Span, Statement
+from ..core.records import Article, Corpus, Source, Span, Statement
 from . import palette
 
 FIDELITY_LABELS = {
@@ -114,12 +114,18 @@ def text_table(header: list[str], rows: list[list[str]]) -> str:
     return "\n\n".join(blocks)
 
 
+def published_on(article: Article) -> str:
+    """"Friday 28 January 2022, 8:38 a.m. ET": the day and the outlet's own time label, on no other clock (notebook
+    02 asks for the other clocks)."""
+    return f"{article.published:%A} {article.published.day} {article.published:%B %Y}, {article.time_label}"
+
+
 def source_card(corpus: Corpus) -> Static:
     """Who published the text, when (on three clocks), what kind of text it is, and what our copy lacks."""
     a = corpus.article
     zones = {c.short: c.zone for c in a.clocks if c.short}
     times = "; ".join(f"{a.published_in(zones[name]):%H:%M} {name}" for name in a.card_clocks)
-    when = f"{a.published:%A} {a.published.day} {a.published:%B %Y}, {a.time_label}"
+    when = published_on(a)
     if a.published_time is not None and len(a.card_clocks) > 1:  # one clock: the time label says it already
         when += f" ({times})"
     title_when = (f" (the title at its {a.live_page_title_as_of} update, later than this post)"
@@ -225,7 +231,8 @@ def numbered_article(corpus: Corpus, width: int = 72) -> Static:
                     f'<td style="text-align:right;padding-right:1em">{line}</td>'
                     f"<td style=\"text-align:left;font-family:serif\">{escape(words)}</td></tr>")
         text.append(f"{label:<4}{line:>3}  {words}")
-    caption = "The text, with paragraph (P) and line numbers"
+    caption = (f"The text, with paragraph (P) and line numbers ({corpus.article.outlet}, published "
+               f"{published_on(corpus.article)})")
     html = (f'<table class="brink-numbered"><caption style="text-align:left;font-weight:bold">{caption}</caption>'
             '<thead><tr><th scope="col">Para.</th><th scope="col">Line</th><th scope="col">Text</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")

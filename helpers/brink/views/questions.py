@@ -463,7 +463,7 @@ class HandinBox(Live, widgets.VBox):
                              ".json file is what your teacher's class report reads; the .html file is for reading.</p>")
 
     def static_twin(self) -> Static:
-        return Static("<p>To hand in your answers, use this button in the live notebook, or run "
+        return Static("<p class=\"brink-handin\">To hand in your answers, use this button in the live notebook, or run "
                       "<code>python -m brink journal export</code>; either writes "
                       "<code>my-answers/brink-answers.html</code>.</p>",
                       "To hand in your answers, use this button in the live notebook, or run "
