@@ -279,3 +279,44 @@ def test_chromium_is_found_by_name_or_place_and_a_missing_one_gets_one_line(tmp_
                             capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=120)
     assert result.returncode == 1 and "--no-pdf" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_held_hindsight_stops_the_worksheet_before_the_questions_after_it(every_notebook):
+    """A question about what happened next never sits beside the ones before the reveal: the worksheet prints a
+    stop line, on a new page, where the notebook holds its hindsight (cell metadata brink.worksheet = "stop")."""
+    corpus = brink.load()
+    stopped = 0
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        stops = [n for n, c in enumerate(nb.cells) if (c.metadata.get("brink") or {}).get("worksheet") == "stop"]
+        if not stops:
+            continue
+        after = [c.source for c in nb.cells[stops[0]:] if c.cell_type == "code"]
+        later = [e for e in corpus.exercises_for(path.stem) if any(f'"{e.id}"' in source for source in after)]
+        text = visible_text(every_notebook[path.stem]["worksheet"].html.read_text(encoding="utf-8"))
+        stop = text.find("Stop here until your teacher says so")
+        assert (stop >= 0) == bool(later), path.stem  # a stop with nothing after it would only waste a page
+        for exercise in later if later else ():
+            assert text.find(" ".join(exercise.prompt.split())) > stop, exercise.id
+        for exercise in set(corpus.exercises_for(path.stem)) - set(later) if later else ():
+            assert 0 <= text.find(" ".join(exercise.prompt.split())) < stop, exercise.id
+        stopped += bool(later)
+    assert stopped, "no notebook's worksheet has questions after held hindsight: this test checks nothing"
+
+
+def test_a_class_on_paper_gets_the_reveal_on_its_own_sheet(tmp_path):
+    """The reveal prints on a sheet of its own for the teacher to hand out; no student edition prints it."""
+    corpus = brink.load()
+    sheet = handouts.build_reveal(tmp_path, pdf=False)
+    html = sheet.html.read_text(encoding="utf-8")
+    assert "hand out" in html.lower() and "<script" not in html
+    for claim in corpus.claims:
+        assert " ".join(claim.outcome.split())[:60] in visible_text(html)
+
+
+def test_what_a_cell_says_to_the_live_session_is_not_printed(every_notebook):
+    """"Loaded 9 paragraphs…" and "<IPython.core.display.Javascript object>" are for the live session."""
+    for stem, made in every_notebook.items():
+        for edition in ("student", "worksheet"):
+            html = made[edition].html.read_text(encoding="utf-8")
+            assert "output_stream" not in html and "IPython.core.display" not in html, (stem, edition)

@@ -121,7 +121,7 @@ def _journal_export(args: argparse.Namespace) -> int:
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .handouts import build, build_summative, build_word_wall, default_paper, find_chromium
+    from .handouts import build, build_reveal, build_summative, build_word_wall, default_paper, find_chromium
 
     notebooks = [Path(n) for n in args.notebooks] or sorted(Path("notebooks").glob("*.ipynb"))
     if not notebooks:
@@ -150,7 +150,8 @@ def _handouts(args: argparse.Namespace) -> int:
                           f"{str(error).splitlines()[0] if str(error) else ''}") from None
         for handout in made:
             print(f"{handout.edition:9} {handout.html}" + (f"  {handout.pdf}" if handout.pdf else ""))
-    extras = [lambda: build_word_wall(out, pdf=not args.no_pdf, paper=paper)]
+    extras = [lambda: build_word_wall(out, pdf=not args.no_pdf, paper=paper),
+              lambda: build_reveal(out, pdf=not args.no_pdf, paper=paper)]
     if (Path(args.lessons) / "summative-task.md").exists():
         extras.append(lambda: build_summative(out, Path(args.lessons), pdf=not args.no_pdf, paper=paper))
     for make in extras:
@@ -158,7 +159,8 @@ def _handouts(args: argparse.Namespace) -> int:
             extra = make()
         except OSError as error:
             raise Failure(f"Could not build a course-wide handout ({error.strerror or error}).") from None
-        print(f"{extra.edition:9} {extra.html}" + (f"  {extra.pdf}" if extra.pdf else ""))
+        if extra is not None:
+            print(f"{extra.edition:9} {extra.html}" + (f"  {extra.pdf}" if extra.pdf else ""))
     return 0
 
 

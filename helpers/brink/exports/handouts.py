@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 from ..core.loading import load
 from ..core.records import Corpus
+from ..static.capstone_cards import outcomes
 from ..static.glossary import word_wall
 from ..static.render import numbered_article
 from . import paper
@@ -83,13 +84,18 @@ p { margin: 0.3em 0; }
 blockquote { margin: 0.3em 0; padding-left: 0.6em; }
 .brink-check-post { padding: 0.2em 0.8em !important; }
 .brink-numbered { font-size: 10pt; line-height: 1.3; }
+.brink-stop { break-before: page; border: 2px solid #111; padding: 0.3em 0.6em; }
 """
 # The questions a worksheet keeps, by the class of their static twin's root: a question, and a form of the check
 # (the invented post, then its items).
 WORKSHEET_KEEPS = frozenset({"brink-exercise", "brink-check-post"})
-WORKSHEET_NOTE = ("*Worksheet: the questions of this lesson with space to answer, and the text with paragraph (P) and "
-                  "line numbers at the end. The tables, cards and charts some questions use are in the full handout "
-                  "and in the notebook.*")
+WORKSHEET_NOTE = ("*Worksheet: the questions of this lesson with space to answer. The text is at the end, with "
+                  "paragraph (P) and line numbers: read it first. The tables, cards and charts some questions use "
+                  "are in the student handout and the notebook; your teacher gives them out when you need them.*")
+# Where a notebook holds hindsight back (cell metadata ``brink.worksheet = "stop"``), the worksheet stops too: a
+# new page, and the line that says to wait, so no question about what happened next sits beside the ones before.
+WORKSHEET_STOP = ('<p class="brink-stop"><strong>Stop here until your teacher says so.</strong> The questions '
+                  "after this line come after the class has seen what happened next.</p>")
 Edition = Literal["student", "teacher", "worksheet"]
 EDITIONS: dict[Edition, str] = {"student": "Student handout", "teacher": "Teacher edition",
                                 "worksheet": "Student worksheet"}
@@ -141,6 +147,8 @@ def on_paper(nb: NotebookNode, name: str) -> NotebookNode:
             data = output.get("data", {})
             data.pop(WIDGET_VIEW, None)
             data.pop("application/javascript", None)  # the live views' page script
+            if not paper.kept(output):
+                continue
             if "text/html" in data:
                 printed = paper.output(data["text/html"])
                 if printed is None:
@@ -159,19 +167,23 @@ def worksheet(nb: NotebookNode) -> NotebookNode:
     else. The tables, cards and charts stay in the full edition; the numbered text follows once."""
     import nbformat
 
-    title = [line for line in nb.cells[0].source.splitlines()
-             if line.startswith("# ") or line.startswith("**Central question:**")] if nb.cells else []
+    first = nb.cells[0].source.split("\n\n") if nb.cells else []
+    title = [block for block in first if block.startswith("# ") or block.startswith("**Central question:**")]
     cells = [nbformat.v4.new_markdown_cell("\n\n".join([*title, WORKSHEET_NOTE]))]
-    heading = None
+    heading, stop = None, False
     for cell in nb.cells[1:]:
         if cell.cell_type == "markdown":
             headings = [line for line in cell.source.splitlines() if re.match(r"#{2,3} ", line)]
             heading = headings[-1] if headings else heading
+            stop = stop or (cell.metadata.get("brink") or {}).get("worksheet") == "stop"
             continue
         questions = [o for o in cell.get("outputs", []) if paper.root_class(o.get("data", {}).get("text/html", ""))
                      in WORKSHEET_KEEPS]
         if not questions:
             continue
+        if stop:  # held hindsight: the questions after it wait, on a page of their own
+            cells.append(nbformat.v4.new_markdown_cell(WORKSHEET_STOP))
+            stop = False
         if heading:
             cells.append(nbformat.v4.new_markdown_cell(heading))
             heading = None
@@ -293,3 +305,23 @@ def build_word_wall(out: Path, *, pdf: bool = True, corpus: Corpus | None = None
     html_path = out / "word-wall.html"
     html_path.write_text(page("Word wall", "For the classroom wall", [word_wall(corpus).html], paper), encoding="utf-8")
     return Handout("word-wall", "wall", html_path, print_pdf(html_path, out / "word-wall.pdf") if pdf else None)
+
+
+REVEAL_NOTE = ("<p><strong>What happened next: for the teacher to hand out.</strong> This is the capstone's reveal "
+               "(notebook 05), which no student handout or worksheet prints. Give it out only after the class has "
+               "discussed the claims, as the live notebook does in classroom mode. Each fact carries its date and "
+               "source.</p>")
+
+
+def build_reveal(out: Path, *, pdf: bool = True, corpus: Corpus | None = None, paper: Paper = "a4") -> Handout | None:
+    """The capstone's reveal on its own sheet, for a class on paper: what-happened-next.html (and .pdf). None for a
+    text with no claims to reveal."""
+    corpus = corpus or load()
+    if not corpus.claims:
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    html_path = out / "what-happened-next.html"
+    html_path.write_text(page("What happened next", "Reveal sheet: hand out after the discussion",
+                              [REVEAL_NOTE + outcomes(corpus).html], paper), encoding="utf-8")
+    return Handout("what-happened-next", "reveal", html_path,
+                   print_pdf(html_path, out / "what-happened-next.pdf") if pdf else None)

@@ -25,7 +25,7 @@ from typing import Any
 LIVE_ONLY = re.compile(
     r"Shift\s*\+\s*Enter|Run All|Restart Kernel|Kernel ▸|File ▸|\bnext cell\b|\bthis cell\b|\bcode cell\b"
     r"|\bbuttons?\b|\bslider\b|\bmenus?\b|\bTab\b(?:\*\*)?\s+key|\barrow keys\b|\bclick|Commit my answer"
-    r"|Start a new attempt|\bcontrols?\b|\blinks back\b")
+    r"|Start a new attempt|\bcontrols?\b|\blinks back\b|\bcommit(?:ted|ting)?\b(?! themselves)|\bkeyboard\b|IPython\.core\.display")
 
 POINTER = ('<p class="brink-on-paper"><em>The text is printed once, with paragraph (P) and line numbers, at the end '
            "of this handout.</em></p>")
@@ -68,6 +68,17 @@ def markdown(source: str, metadata: Mapping[str, Any], where: str) -> str:
 def output(html: str) -> str | None:
     """An output's HTML as it prints: unchanged, replaced (the article) or None (left out)."""
     return OUTPUTS.get(root_class(html), html)
+
+
+def kept(output: Mapping[str, Any]) -> bool:
+    """Whether an output prints at all. What a cell says to the live session (``print`` lines such as "Loaded 9
+    paragraphs…") and a page script's stand-in ("<IPython.core.display.Javascript object>") do not."""
+    if output.get("output_type") == "stream":
+        return False
+    data = output.get("data", {})
+    if set(data) == {"text/plain"}:
+        return not str(data["text/plain"]).startswith("<IPython.")
+    return True
 
 
 def live_words(text: str) -> list[str]:
