@@ -77,7 +77,7 @@ COMPACT = """
 body { font-size: 10pt; line-height: 1.35; }
 h1 { font-size: 1.35em; margin: 0.3em 0; } h2 { font-size: 1.1em; margin: 0.9em 0 0.2em; } h3 { font-size: 1em; }
 p { margin: 0.3em 0; }
-.brink-exercise { border: none; border-top: 1px solid #555; padding: 0.2em 0; margin: 0.5em 0; }
+.brink-exercise { border: none; border-top: 1px solid #555; padding: 0.2em 0; margin: 0.5em 0; break-inside: avoid; }
 .brink-exercise ul { margin: 0.2em 0; padding-left: 1em; columns: 2; column-gap: 2em; }
 .brink-exercise li { margin: 0.1em 0; }
 .brink-exercise ol { margin: 0.2em 0; }
