@@ -7,12 +7,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.brink-installed  # the course alone ([lab]): what `make lab` installs
 TEST_STAMP := $(VENV)/.brink-test-installed  # the course and the test tools ([lab,test]): what `make test` adds
+CLASSROOM_STAMP := $(VENV)/.brink-classroom-installed  # and JupyterHub ([classroom]): what `make classroom-check` adds
 # The first Python 3.11+ that runs; override with `make lab PYTHON=/path/to/python3.12`.
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
   $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint data-check binder-check golden drawings handouts site bench clean help
+.PHONY: lab test lint data-check binder-check classroom-check golden drawings handouts site bench clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -21,6 +22,7 @@ help:
 	@echo "make handouts - printable student handouts and teacher editions in build/handouts/ (PAPER=a4|letter)"
 	@echo "make site  - the course as a static website in build/site/ (offline; Jupyter Book 1)"
 	@echo "make binder-check - install binder/requirements.txt in a throw-away venv and run pip check"
+	@echo "make classroom-check - a class (STUDENTS=10) on a real JupyterHub on this machine, measured: build/classroom.json"
 	@echo "make bench  - timings against the floor, written to build/bench.json"
 	@echo "make drawings - redraw the charts shipped in the package (after changing data or drawing code)"
 
@@ -58,6 +60,15 @@ test: lint data-check
 
 binder-check:
 	bash tools/binder_check.sh
+
+$(CLASSROOM_STAMP): pyproject.toml $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lab,test,classroom]'
+	@touch $(CLASSROOM_STAMP)
+
+# A class on a real JupyterHub on this machine: the nbgitpuller link, answers, the teacher's release, the collect
+# and the class report, measured (build/classroom.json). `make classroom-check STUDENTS=30` for the README's figures.
+classroom-check: $(CLASSROOM_STAMP)
+	$(BIN)/python tools/classroom/check.py --students $(or $(STUDENTS),10)
 
 # Student handouts and teacher editions, HTML and PDF, in build/handouts/ (needs Chrome or Chromium for the PDFs);
 # `make handouts PAPER=letter` (or a4) chooses the paper.
