@@ -45,3 +45,44 @@ def test_the_hub_gets_a_teachers_settings(tmp_path):
     assert "'BRINK_MODE': 'classroom'" in written and f"'BRINK_RELEASE_DIR': '{tmp_path / 'release'}'" in written
     assert "DummyAuthenticator" in written and 'spawner_class = "simple"' in written
     assert hub.NBGITPULLER.startswith("nbgitpuller==")
+
+
+def test_the_collect_command_copies_real_hand_ins_only(tmp_path):
+    """Each student's own file, named after their home folder; no link followed (a student's link to someone
+    else's file, or to a private one, is not collected); nothing to collect is no error."""
+    import subprocess
+
+    homes, admin = tmp_path / "home", tmp_path / "admin"
+    admin.mkdir()
+    for name in ("ada", "ben cho", "eve", "sam"):
+        (homes / name).mkdir(parents=True)
+    for name in ("ada", "ben cho"):
+        answers = homes / name / "brink" / "notebooks" / "my-answers"
+        answers.mkdir(parents=True)
+        (answers / "brink-answers.json").write_text(f'{{"who": "{name}"}}')
+    secret = tmp_path / "private.json"
+    secret.write_text("{}")
+    (homes / "eve" / "brink" / "notebooks" / "my-answers").mkdir(parents=True)
+    (homes / "eve" / "brink" / "notebooks" / "my-answers" / "brink-answers.json").symlink_to(secret)
+    (homes / "sam" / "brink").symlink_to(homes / "ada" / "brink")
+    done = subprocess.run(["bash", "-c", check.COLLECT], cwd=admin, env={"HOMES": str(homes), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0
+    assert sorted(p.name for p in (admin / "handins").iterdir()) == ["ada.json", "ben cho.json"]
+    assert (admin / "handins" / "ben cho.json").read_text() == '{"who": "ben cho"}'
+    empty = tmp_path / "nobody"
+    empty.mkdir()
+    assert subprocess.run(["bash", "-c", check.COLLECT], cwd=admin, env={"HOMES": str(empty), "PATH": "/usr/bin:/bin"}
+                          ).returncode == 0
+
+
+def test_a_release_is_readable_by_every_student_server_whatever_the_teachers_umask(tmp_path):
+    import os
+
+    from brink.core import modes
+
+    before = os.umask(0o077)
+    try:
+        path = modes.write_release(tmp_path)
+    finally:
+        os.umask(before)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -41,7 +41,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
-from hub import PASSWORD, ROOT, Hub, HubError, running_hub
+from hub import PASSWORD, ROOT, Hub, HubError, run_processes, running_hub
 from kernel import Kernel, KernelError
 
 import brink
@@ -50,11 +50,13 @@ from brink.core.records import KINDS
 REPO = "brink"  # the clone's folder name, as nbgitpuller makes it from the repository's address
 NOTEBOOKS = ("00-start-here", "05-what-could-a-reader-know")
 REVEAL_NOTEBOOK = "05-what-could-a-reader-know"
+TEACHER = "student01"  # whose copy of the course the teacher's terminal commands run from (any copy would do)
 BROWSER_STUDENTS = int(os.environ.get("BROWSER_STUDENTS", "2"))
 OUT = ROOT / "build" / "classroom.json"
 # How an admin collects the class's hand-ins from the students' home folders (the README shows this command).
-COLLECT = ('mkdir -p handins && for home in "$HOMES"/*/; do f="$home/brink/notebooks/my-answers/brink-answers.json"; '
-           '[ -f "$f" ] && cp "$f" "handins/$(basename "$home").json"; done')
+COLLECT = ('mkdir -p handins && find "$HOMES" -mindepth 5 -maxdepth 5 -type f '
+           '-path "*/brink/notebooks/my-answers/brink-answers.json" | while IFS= read -r f; do '
+           'rel="${f#"$HOMES"/}"; cp "$f" "handins/${rel%%/*}.json"; done')
 
 
 class ClassroomFailure(RuntimeError):
@@ -193,6 +195,8 @@ def kernel_student(hub: Hub, student: Student, url: str, corpus) -> None:
             if number == 0 and notebook == NOTEBOOKS[0]:
                 student.link_to_first_cell_s = time.monotonic() - started
         kernel.run(STUDENT_CODE)
+        if not kernel_says(kernel, f"brink.__file__.startswith({str(hub.home(student.name))!r})", before="import brink"):
+            raise ClassroomFailure(f"{student.name}: the kernel found the course outside the student's own copy")
         for exercise_id in answered(corpus)[notebook]:
             kernel.run(f"_answer({exercise_id!r}, {student.number})")
             student.answers[exercise_id] = pick(corpus.exercise(exercise_id), student.number)
@@ -228,7 +232,7 @@ def after_release(student: Student, corpus) -> None:
 
 class Memory:
     """Samples, every half second, the memory of each student's server and kernels (found by JUPYTERHUB_USER in
-    their environment) and of the whole hub (hub, proxy and every student)."""
+    their environment) and of the whole hub (hub, proxy and every student): this run's processes only. MiB."""
 
     def __init__(self, hub: Hub):
         self.hub, self.peak_student, self.peak_total = hub, Counter(), 0.0
@@ -238,23 +242,15 @@ class Memory:
     def sample(self) -> None:
         per: Counter[str] = Counter()
         total = 0.0
-        hub_tree = set()
-        try:
-            root = psutil.Process(self.hub.process.pid)
-            hub_tree = {root.pid, *(p.pid for p in root.children(recursive=True))}
-        except psutil.Error:
-            pass
-        for process in psutil.process_iter(["pid", "memory_info"]):
+        for process in run_processes(self.hub.work):
             try:
-                mb = process.info["memory_info"].rss / 2**20
+                mb = process.memory_info().rss / 2**20
                 user = process.environ().get("JUPYTERHUB_USER")
-            except (psutil.Error, TypeError, AttributeError):
+            except psutil.Error:
                 continue
+            total += mb
             if user:
                 per[user] += mb
-                total += mb
-            elif process.pid in hub_tree:
-                total += mb
         for user, mb in per.items():
             self.peak_student[user] = max(self.peak_student[user], mb)
         self.peak_total = max(self.peak_total, total)
@@ -290,17 +286,25 @@ def clone_for_class(work: Path) -> tuple[str, str]:
     """A local clone of this repository's committed HEAD, for the link to point at (no network)."""
     origin = work / "origin" / REPO
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(origin)], check=True)
-    branch = subprocess.run(["git", "-C", str(origin), "branch", "--show-current"], capture_output=True, text=True,
-                            check=True).stdout.strip()
+    branch = "classroom"  # a named branch, so a detached checkout (a tag, a pull request in CI) works too
+    subprocess.run(["git", "-C", str(origin), "checkout", "--quiet", "-B", branch], check=True)
     return f"file://{origin}", branch
+
+
+def teacher(hub: Hub, *args: str) -> subprocess.CompletedProcess:
+    """``python -m brink ARGS`` as the README tells the teacher: in a terminal on the hub, in the students'
+    environment (where the course is not installed), from the course's notebooks folder of their own copy."""
+    copy = hub.home(TEACHER) / REPO / "notebooks"
+    env = {"PATH": f"{hub.users / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(hub.home(TEACHER)),
+           "BRINK_RELEASE_DIR": str(hub.release), "LANG": "C.UTF-8"}
+    return subprocess.run(["python", "-m", "brink", *args], cwd=copy, env=env, capture_output=True, text=True)
 
 
 def collect_and_report(hub: Hub, work: Path) -> dict:
     """The admin's collect command from the README, then the class report, as JSON."""
     subprocess.run(["bash", "-c", COLLECT], cwd=work, env=dict(os.environ, HOMES=str(hub.homes)), check=True)
     report = work / "class-report.json"
-    done = subprocess.run([sys.executable, "-m", "brink", "class", "report", "handins", "--format", "json",
-                           "-o", str(report)], cwd=work, capture_output=True, text=True)
+    done = teacher(hub, "class", "report", str(work / "handins"), "--format", "json", "-o", str(report))
     if done.returncode:
         raise ClassroomFailure(f"the class report failed: {done.stderr.strip()}")
     return json.loads(report.read_text(encoding="utf-8"))
@@ -337,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"classroom-check: at least {BROWSER_STUDENTS + 1} students, please (STUDENTS=10)")
     corpus = brink.load()
     tree_before = tree_state()
+    if any(not line.startswith(("??", "!!")) for line in tree_before):
+        print("classroom-check: the students get the last commit (HEAD); uncommitted changes are not in their copy")
     work = Path(tempfile.mkdtemp(prefix="brink-classroom-"))
     began = time.monotonic()
     try:
@@ -361,8 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"classroom-check: {len(kernels)} students answered through their kernels and "
                       f"{len(tabs)} in Chromium ({time.monotonic() - began:.0f} s)")
                 memory.sample()
-                released = subprocess.run([sys.executable, "-m", "brink", "release"], capture_output=True,
-                                          text=True, env=dict(os.environ, BRINK_RELEASE_DIR=str(hub.release)))
+                released = teacher(hub, "release")
                 if released.returncode:
                     raise ClassroomFailure(f"the teacher's release failed: {released.stderr.strip()}")
                 for tab in tabs:
@@ -393,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(figures, indent=1))
-        left = [p.pid for p in psutil.process_iter() if _student_process(p)]
+        left = [p.pid for p in run_processes(work)]
         failures = problems + [f"{len(students) - figures['handins']} students' hand-ins were not collected"] * (
             figures["handins"] != len(students))
         failures += [f"the model answers or the reveal were not held for {len(students) - figures['held_before_release']} "
@@ -417,16 +422,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def tree_state() -> set[str]:
-    """The repository's files as git sees them (build/ is ignored): the check must leave this as it found it."""
-    return set(subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=all"],
-                              capture_output=True, text=True, check=True).stdout.splitlines())
-
-
-def _student_process(process: psutil.Process) -> bool:
-    try:
-        return "JUPYTERHUB_USER" in process.environ()
-    except psutil.Error:
-        return False
+    """The repository's files as git sees them, ignored ones too (a stray my-answers/), but for build/ and the venv:
+    the check must leave this as it found it."""
+    lines = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=all", "--ignored"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    return {line for line in lines if not line[3:].startswith(("build/", ".venv/", ".ruff_cache/", ".pytest_cache/"))
+            and "__pycache__/" not in line}
 
 
 if __name__ == "__main__":

@@ -60,6 +60,9 @@ def proxy_command(work: Path) -> Path:
 ROOT = Path(__file__).parents[2]
 NBGITPULLER = "nbgitpuller==1.3.0"
 PASSWORD = "class"  # the dummy authenticator's one password: a test hub only
+# Set in the hub's environment and every student server's: the proxy, the servers and their kernels inherit it, so
+# this run's processes are told apart from anything else on the machine (for the memory and for the teardown).
+MARKER = "BRINK_CLASSROOM_RUN"
 
 
 def user_env() -> Path:
@@ -95,6 +98,7 @@ class Hub:
     token: str
     release: Path
     homes: Path
+    users: Path = field(default_factory=Path)  # the students' environment (a venv)
     process: subprocess.Popen | None = None
     log: Path = field(default_factory=Path)
 
@@ -158,7 +162,7 @@ class Hub:
 
 def config(work: Path, port: int, token: str, release: Path, homes: Path, proxy: Path, users: Path) -> str:
     """The hub's jupyterhub_config.py: what a teacher's admin sets for a class, on loopback."""
-    environment = {"BRINK_MODE": "classroom", "BRINK_RELEASE_DIR": str(release),
+    environment = {"BRINK_MODE": "classroom", "BRINK_RELEASE_DIR": str(release), MARKER: str(work),
                    "PATH": f"{users / 'bin'}{os.pathsep}/usr/local/bin{os.pathsep}/usr/bin{os.pathsep}/bin"}
     root = os.geteuid() == 0 if hasattr(os, "geteuid") else False
     return f"""
@@ -198,13 +202,14 @@ def running_hub(work: Path) -> Iterator[Hub]:
     release, homes = work / "release", work / "home"
     release.mkdir(parents=True)
     homes.mkdir()
-    (work / "jupyterhub_config.py").write_text(config(work, port, token, release, homes, proxy_command(work),
-                                                      user_env()))
+    users = user_env()
+    (work / "jupyterhub_config.py").write_text(config(work, port, token, release, homes, proxy_command(work), users))
     log = work / "jupyterhub.log"
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    for name in ("BRINK_MODE", "BRINK_RELEASE_DIR", "BRINK_JOURNAL_DIR", "BRINK_DATA"):
-        env.pop(name, None)  # the spawner's environment is the only place these come from
-    hub = Hub(work, f"http://127.0.0.1:{port}", token, release, homes, log=log)
+    for name in ("BRINK_MODE", "BRINK_RELEASE_DIR", "BRINK_JOURNAL_DIR", "BRINK_DATA", "PYTHONPATH"):
+        env.pop(name, None)  # the spawner's environment is the only place these come from; no course on a path
+    env[MARKER] = str(work)
+    hub = Hub(work, f"http://127.0.0.1:{port}", token, release, homes, users, log=log)
     with log.open("w") as out:
         hub.process = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(work / "jupyterhub_config.py")],
                                        cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env,
@@ -239,5 +244,18 @@ def teardown(hub: Hub) -> None:
             hub.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(hub.process.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-        os.killpg(hub.process.pid, signal.SIGKILL)  # the proxy and any server the hub left in its session
+    for process in run_processes(hub.work):  # the proxy and servers run in sessions of their own: find them by mark
+        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+            process.kill()
+
+
+def run_processes(work: Path) -> list:
+    """Every process of this run still alive: the hub, its proxy, the students' servers and kernels."""
+    import psutil
+
+    found = []
+    for process in psutil.process_iter():
+        with contextlib.suppress(psutil.Error):
+            if process.environ().get(MARKER) == str(work):
+                found.append(process)
+    return found

@@ -84,6 +84,7 @@ def write_release(folder: str | Path, notebooks: list[str] | None = None, *, wit
     atomic_write(path, json.dumps({"schema": RELEASE_SCHEMA, "released": now,
                                    "changed": dt.datetime.now().astimezone().isoformat(timespec="seconds")},
                                   indent=1) + "\n")
+    os.chmod(path, 0o644)  # every student server must read it, whatever the teacher's umask (a held class says nothing)
     return path
 
 
