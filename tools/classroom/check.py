@@ -421,13 +421,16 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
+LEFT_ALONE = ("build/", ".venv/", ".ruff_cache/", ".pytest_cache/")  # what the check and the tests may write
+
+
 def tree_state() -> set[str]:
     """The repository's files as git sees them, ignored ones too (a stray my-answers/), but for build/ and the venv:
     the check must leave this as it found it."""
-    lines = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=all", "--ignored"],
-                           capture_output=True, text=True, check=True).stdout.splitlines()
-    return {line for line in lines if not line[3:].startswith(("build/", ".venv/", ".ruff_cache/", ".pytest_cache/"))
-            and "__pycache__/" not in line}
+    # -z: paths as they are, never quoted (a path with a space is quoted otherwise, and would escape the filter)
+    entries = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "-z", "--untracked-files=all",
+                              "--ignored"], capture_output=True, text=True, check=True).stdout.split("\0")
+    return {entry for entry in entries if entry and not entry[3:].startswith(LEFT_ALONE) and "__pycache__/" not in entry}
 
 
 if __name__ == "__main__":
